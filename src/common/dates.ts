@@ -1,0 +1,24 @@
+const TEHRAN = 'Asia/Tehran';
+const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: TEHRAN, year: 'numeric', month: '2-digit', day: '2-digit' });
+const jalaliDay = new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in Iran as `YYYY-MM-DD` (memberships and appointments are dated by the Iranian day). */
+export function todayInIran(now: Date = new Date()): string {
+  return isoDay.format(now);
+}
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a real Gregorian calendar day written `YYYY-MM-DD`. */
+export function isIsoDate(s: string): boolean {
+  if (!ISO_DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** A Gregorian ISO date as a Jalali (Solar Hijri) date `YYYY/MM/DD`, e.g. 2025-03-20 → 1403/12/30. */
+export function toJalali(iso: string): string {
+  const parts = jalaliDay.formatToParts(new Date(`${iso}T12:00:00Z`));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}/${get('month')}/${get('day')}`;
+}

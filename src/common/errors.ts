@@ -1,0 +1,61 @@
+import { GraphQLError } from 'graphql';
+
+/** Stable `extensions.code` values that clients may rely on. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+export interface FieldProblem {
+  /** Path of the offending input, e.g. `input.validFrom` or `rows.3.value`. */
+  field: string;
+  message: string;
+}
+
+/** Base of the hub's own errors: they reach the client as they are; anything else is masked. */
+export class PolError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, httpStatus?: number) {
+    super(message, { extensions: { code, ...extensions, ...(httpStatus ? { http: { status: httpStatus } } : {}) } });
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+  get code(): ErrorCode {
+    return this.extensions.code as ErrorCode;
+  }
+}
+
+export class UnauthenticatedError extends PolError {
+  constructor(message = 'a valid token is required') {
+    super(ErrorCode.UNAUTHENTICATED, message, {}, 401);
+  }
+}
+
+export class ForbiddenError extends PolError {
+  constructor(message = 'not allowed for your agency and role') {
+    super(ErrorCode.FORBIDDEN, message);
+  }
+}
+
+export class BadInputError extends PolError {
+  constructor(message: string, readonly problems: FieldProblem[] = []) {
+    super(ErrorCode.BAD_USER_INPUT, message, problems.length ? { problems } : {});
+  }
+  static field(field: string, message: string): BadInputError {
+    return new BadInputError(`${field}: ${message}`, [{ field, message }]);
+  }
+}
+
+export class NotFoundError extends PolError {
+  constructor(what: string, key: string | number) {
+    super(ErrorCode.NOT_FOUND, `${what} ${JSON.stringify(String(key))} not found`);
+  }
+}
+
+export class ConflictError extends PolError {
+  constructor(message: string) {
+    super(ErrorCode.CONFLICT, message);
+  }
+}

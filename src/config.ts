@@ -1,0 +1,74 @@
+import path from 'node:path';
+
+/** Everything the hub reads from the environment, validated once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  production: boolean;
+  /** Load the demo data into an empty database at start. */
+  demoData: boolean;
+  auth: { jwksUrl?: string; issuer: string; audience: string; localKeys: boolean };
+  /** Expose the number of SQL statements of each request in `extensions.sqlStatements`. */
+  exposeSqlCount: boolean;
+  maxPageSize: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = 65535): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export const LOCAL_ISSUER = 'pol-local';
+export const LOCAL_AUDIENCE = 'pol';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const jwksUrl = env.AUTH_JWKS_URL || undefined;
+  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError(`AUTH_JWKS_URL must be an http(s) URL, got "${jwksUrl}"`);
+  if (jwksUrl && (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE)) {
+    throw new ConfigError('AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE as well');
+  }
+  const localKeys = !jwksUrl;
+  if (production && localKeys && !bool(env, 'POL_ALLOW_LOCAL_TOKENS', false)) {
+    throw new ConfigError('NODE_ENV=production needs AUTH_JWKS_URL (an OIDC provider); set POL_ALLOW_LOCAL_TOKENS=true to use the hub\'s own signing key');
+  }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  return {
+    port: int(env, 'PORT', 4000),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.POL_DATA_DIR || '.pol'),
+    embeddedPgPort: int(env, 'POL_PG_PORT', 54329, 1),
+    production,
+    demoData: bool(env, 'POL_DEMO_DATA', !production),
+    auth: {
+      jwksUrl,
+      issuer: env.AUTH_ISSUER || LOCAL_ISSUER,
+      audience: env.AUTH_AUDIENCE || LOCAL_AUDIENCE,
+      localKeys,
+    },
+    exposeSqlCount: bool(env, 'POL_EXPOSE_SQL_COUNT', false),
+    maxPageSize: int(env, 'POL_MAX_PAGE_SIZE', 100, 1, 10000),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

@@ -1,0 +1,40 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config';
+import { ensureDatabase, migrate, openOrm } from './database';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded';
+
+export interface OpenDatabase {
+  orm: MikroORM;
+  url: string;
+  embedded?: EmbeddedDatabase;
+  applied: string[];
+  close(): Promise<void>;
+}
+
+/** `DATABASE_URL` when set, otherwise an embedded PostgreSQL in the data folder; migrated to the latest schema. */
+export async function openDatabase(config: Config, log: (line: string) => void): Promise<OpenDatabase> {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
+    url = embedded.urlFor('pol');
+  }
+  try {
+    await ensureDatabase(url);
+    const orm = await openOrm(url);
+    const applied = await migrate(orm);
+    return {
+      orm,
+      url,
+      embedded,
+      applied,
+      async close() {
+        await orm.close(true);
+        await embedded?.stop();
+      },
+    };
+  } catch (e) {
+    await embedded?.stop();
+    throw e;
+  }
+}

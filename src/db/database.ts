@@ -1,0 +1,33 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { ormConfig } from './mikro-orm.config';
+import { installSqlCounter } from './sql-stats';
+
+/** Creates the database if the server does not have it yet (the URL's user needs CREATEDB). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!name) throw new Error('the database URL names no database');
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database ${client.escapeIdentifier(name)} encoding 'UTF8' template template0`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function openOrm(url: string): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormConfig(url));
+  installSqlCounter(orm);
+  return orm;
+}
+
+/** Applies pending migrations; returns their names. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const done = await orm.getMigrator().up();
+  return done.map((m) => m.name);
+}

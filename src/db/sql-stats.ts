@@ -1,0 +1,26 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { MikroORM } from '@mikro-orm/postgresql';
+
+interface SqlTally { statements: number }
+
+const storage = new AsyncLocalStorage<SqlTally>();
+const installed = new WeakSet<object>();
+
+/** Counts SQL statements per request: every query knex sends is tallied in the caller's async context. */
+export function installSqlCounter(orm: MikroORM): void {
+  const knex = orm.em.getConnection().getKnex();
+  if (installed.has(knex)) return;
+  installed.add(knex);
+  knex.on('query', () => {
+    const tally = storage.getStore();
+    if (tally) tally.statements++;
+  });
+}
+
+export function withSqlTally<T>(fn: () => T): T {
+  return storage.run({ statements: 0 }, fn);
+}
+
+export function currentSqlStatements(): number | undefined {
+  return storage.getStore()?.statements;
+}
