@@ -1,0 +1,88 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ForbiddenError, UnauthenticatedError } from '../common/errors';
+import { todayInIran } from '../common/dates';
+import type { AgencyKind, UnitKind } from '../modules/agency/agency.entity';
+import type { Role } from '../modules/person/membership.entity';
+import type { RegionLevel } from '../modules/region/region.entity';
+
+/** One current membership, with what the policy needs to know about its agency. */
+export interface ActingMembership {
+  id: number;
+  role: Role;
+  agencyId: number;
+  agencyCode: string;
+  agencyKind: AgencyKind;
+  unitId: number | null;
+  unitKind: UnitKind | null;
+  jurisdictionId: number;
+  jurisdictionPath: string;
+  jurisdictionLevel: RegionLevel;
+}
+
+/** Who is calling. `person` is absent for the public; `membership` is the one they act under. */
+export interface Viewer {
+  person?: { id: number; email: string };
+  membership?: ActingMembership;
+  memberships: ActingMembership[];
+}
+
+export const PUBLIC_VIEWER: Viewer = Object.freeze({ memberships: [] }) as Viewer;
+
+/** Header that selects which of a person's current memberships a request acts under. */
+export const MEMBERSHIP_HEADER = 'x-pol-membership';
+
+interface Row {
+  person_id: number;
+  email: string;
+  membership_id: number | null;
+  role: Role | null;
+  agency_id: number | null;
+  agency_code: string | null;
+  agency_kind: AgencyKind | null;
+  unit_id: number | null;
+  unit_kind: UnitKind | null;
+  jurisdiction_id: number | null;
+  jurisdiction_path: string | null;
+  jurisdiction_level: RegionLevel | null;
+}
+
+/**
+ * Authorisation data comes from the hub, never from the token: the person and their current
+ * memberships are read on every request, in one statement.
+ */
+export async function loadViewer(em: EntityManager, email: string, membershipHeader?: string): Promise<Viewer> {
+  const rows: Row[] = await em.getConnection().execute(
+    `select p.id as person_id, p.email, m.id as membership_id, m.role, a.id as agency_id, a.code as agency_code,
+            a.kind as agency_kind, u.id as unit_id, u.kind as unit_kind,
+            r.id as jurisdiction_id, r.path as jurisdiction_path, r.level as jurisdiction_level
+       from person p
+       left join membership m on m.person_id = p.id and m.valid_from <= ?::date and (m.valid_to is null or m.valid_to >= ?::date)
+       left join agency a on a.id = m.agency_id
+       left join agency_unit u on u.id = m.unit_id
+       left join region r on r.id = a.jurisdiction_id
+      where p.email = ?
+      order by m.id`,
+    [todayInIran(), todayInIran(), email],
+  );
+  if (!rows.length) throw new UnauthenticatedError('the token names no person known to the hub');
+  const memberships: ActingMembership[] = rows
+    .filter((r) => r.membership_id !== null)
+    .map((r) => ({
+      id: r.membership_id!,
+      role: r.role!,
+      agencyId: r.agency_id!,
+      agencyCode: r.agency_code!,
+      agencyKind: r.agency_kind!,
+      unitId: r.unit_id,
+      unitKind: r.unit_kind,
+      jurisdictionId: r.jurisdiction_id!,
+      jurisdictionPath: r.jurisdiction_path!,
+      jurisdictionLevel: r.jurisdiction_level!,
+    }));
+  let membership: ActingMembership | undefined = memberships[0];
+  if (membershipHeader !== undefined && membershipHeader !== '') {
+    membership = memberships.find((m) => String(m.id) === membershipHeader.trim());
+    if (!membership) throw new ForbiddenError(`membership ${JSON.stringify(membershipHeader)} is not one of your current memberships`);
+  }
+  return { person: { id: rows[0].person_id, email: rows[0].email }, membership, memberships };
+}

@@ -1,0 +1,58 @@
+import { Collection, Entity, Index, ManyToOne, OneToMany, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../../db/base.entity';
+import { Agency, AgencyUnit } from '../agency/agency.entity';
+import { Person } from '../person/person.entity';
+
+@Entity({ tableName: 'post' })
+@ObjectType({ description: 'A post, such as director general of the office, that people hold in turn' })
+export class Post extends BaseEntity {
+  @Field()
+  @Property({ length: 48, unique: true })
+  code!: string;
+
+  @Field()
+  @Property({ length: 300 })
+  titleFa!: string;
+
+  @Field()
+  @Property({ length: 300 })
+  titleEn!: string;
+
+  @ManyToOne(() => Agency, { ref: true, index: true })
+  agency!: Ref<Agency>;
+
+  @ManyToOne(() => AgencyUnit, { ref: true, nullable: true })
+  unit?: Ref<AgencyUnit>;
+
+  @OneToMany('Appointment', 'post')
+  appointments = new Collection<Appointment>(this);
+}
+
+@Entity({ tableName: 'appointment' })
+@ObjectType({ description: 'One person holding a post from one date to another' })
+// At most one open appointment per post.
+@Index({ name: 'appointment_one_open_per_post', expression: 'create unique index "appointment_one_open_per_post" on "appointment" ("post_id") where "ended_on" is null' })
+export class Appointment extends BaseEntity {
+  @ManyToOne(() => Post, { ref: true, index: true })
+  post!: Ref<Post>;
+
+  @ManyToOne(() => Person, { ref: true, index: true })
+  person!: Ref<Person>;
+
+  @Field({ description: 'First day (Gregorian ISO date)' })
+  @Property({ type: 'date' })
+  startedOn!: string;
+
+  @Field({ nullable: true, description: 'Last day (Gregorian ISO date); null for the current holder' })
+  @Property({ type: 'date', nullable: true })
+  endedOn?: string;
+
+  @Field({ nullable: true, description: 'Note on the start, e.g. the introduction ceremony' })
+  @Property({ type: 'text', nullable: true })
+  startNote?: string;
+
+  @Field({ nullable: true, description: 'Note on the end, e.g. the honouring of the outgoing holder' })
+  @Property({ type: 'text', nullable: true })
+  endNote?: string;
+}

@@ -1,0 +1,40 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import type { ClassType } from 'type-graphql';
+import { escapeLike, normalizeForSearch } from '../../common/text';
+import { paginate, type Page } from '../../common/pagination';
+import type { Context } from '../../server/context';
+import { Region } from './region.entity';
+import type { RegionsArgs } from './region.resolver';
+
+export function findRegion(ctx: Context, code: string): Promise<Region | null> {
+  return ctx.em.findOne(Region, { code });
+}
+
+/** Codes of a region's ancestors, root first, read from its path `/KSH/KSH-01/…/`. */
+export function ancestorCodes(path: string): string[] {
+  return path.split('/').filter(Boolean).slice(0, -1);
+}
+
+export async function regionAncestors(ctx: Context, region: Region): Promise<Region[]> {
+  const found = await ctx.loaders.regionByCode.loadMany(ancestorCodes(region.path));
+  return found.filter((r): r is Region => r instanceof Region);
+}
+
+/** Where-clause for a subtree: one prefix match on the indexed path. */
+export function subtreeOf(path: string, includeRoot = false): FilterQuery<Region> {
+  const sub = { path: { $like: `${escapeLike(path)}%` } };
+  return includeRoot ? sub : { $and: [sub, { path: { $ne: path } }] };
+}
+
+export async function listRegions(ctx: Context, args: RegionsArgs, Shape: ClassType<Page<Region>>): Promise<Page<Region>> {
+  const where: FilterQuery<Region>[] = [];
+  if (args.level) where.push({ level: args.level });
+  if (args.parent) where.push({ parent: { code: args.parent } });
+  if (args.within) {
+    const root = await ctx.em.findOne(Region, { code: args.within }, { fields: ['path'] });
+    // An unknown root has an empty subtree.
+    where.push(root ? subtreeOf(root.path) : { id: -1 });
+  }
+  if (args.search) where.push({ searchText: { $like: `%${escapeLike(normalizeForSearch(args.search))}%` } });
+  return paginate(ctx.em, Region, where.length ? { $and: where } : {}, args, ctx.config.maxPageSize, Shape);
+}

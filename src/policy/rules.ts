@@ -1,0 +1,70 @@
+import { allow, rule, type IRule } from 'graphql-shield';
+import { ForbiddenError, UnauthenticatedError } from '../common/errors';
+import type { Context } from '../server/context';
+import type { Person } from '../modules/person/person.entity';
+import { may, mayAttempt, type Action } from './policy';
+
+export type ShieldRule = IRule | typeof allow;
+
+/** Open to everyone, including callers without a token. Written out wherever it applies. */
+export const isPublic: ShieldRule = allow;
+
+export const isSignedIn = rule('signedIn', { cache: 'contextual' })((_p, _a, ctx: Context) =>
+  ctx.viewer.person ? true : new UnauthenticatedError(),
+);
+
+const actionRules = new Map<Action, IRule>();
+
+/** Allowed when some grant of the action could apply to the caller; services then check the target. */
+export function mayAttemptAction(action: Action): IRule {
+  let r = actionRules.get(action);
+  if (!r) {
+    r = rule(`may:${action}`, { cache: 'contextual' })((_p, _a, ctx: Context) => {
+      if (!ctx.viewer.person) return new UnauthenticatedError();
+      return mayAttempt(ctx.viewer, action) ? true : new ForbiddenError(`${action}: not allowed for your agency and role`);
+    });
+    actionRules.set(action, r);
+  }
+  return r;
+}
+
+/** Phone and national ID: the person, or an admin of an agency the person currently belongs to. */
+export const mayReadPersonalData = rule('personalData', { cache: 'no_cache' })(async (person: Person, _a, ctx: Context) => {
+  const { viewer } = ctx;
+  if (!viewer.person) return new UnauthenticatedError();
+  if (viewer.person.id === person.id) return true;
+  if (!mayAttempt(viewer, 'person.readPersonal')) return new ForbiddenError('personal data: admins of the person\'s own agency only');
+  const agencyIds = await ctx.loaders.currentAgencyIdsOfPerson.load(person.id);
+  return may(viewer, 'person.readPersonal', agencyIds) ? true : new ForbiddenError('personal data: admins of the person\'s own agency only');
+});
+
+export type FieldRules = Record<string, ShieldRule>;
+export type RuleTree = Record<string, FieldRules>;
+
+/** The same rule for each named field: every field is still named, so a new field has no rule until one is written. */
+export function sameRule(r: ShieldRule, fields: readonly string[]): FieldRules {
+  return Object.fromEntries(fields.map((f) => [f, r]));
+}
+
+/** Rules of a `XConnection`/`XEdge` pair: the page structure is public, the nodes carry their own rules. */
+export function connectionRules(node: string): RuleTree {
+  return {
+    [`${node}Connection`]: sameRule(isPublic, ['edges', 'nodes', 'pageInfo', 'totalCount']),
+    [`${node}Edge`]: sameRule(isPublic, ['cursor', 'node']),
+  };
+}
+
+/** Merges per-module rule trees; a field given two rules is a mistake. */
+export function mergeRuleTrees(...trees: RuleTree[]): RuleTree {
+  const out: RuleTree = {};
+  for (const tree of trees) {
+    for (const [type, fields] of Object.entries(tree)) {
+      out[type] ??= {};
+      for (const [field, r] of Object.entries(fields)) {
+        if (out[type][field]) throw new Error(`two rules for ${type}.${field}`);
+        out[type][field] = r;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+import http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config';
+import type { TokenService } from '../auth/tokens';
+import { currentSqlStatements, withSqlTally } from '../db/sql-stats';
+import { buildContext, type Context } from './context';
+import { makeFormatError } from './errors';
+import type { Logger } from './log';
+import { buildSchema } from './schema';
+
+export interface HubDeps {
+  orm: MikroORM;
+  config: Config;
+  tokens: TokenService;
+  log: Logger;
+  /** Extra routes (the explorer), mounted before the GraphQL endpoint. */
+  mount?: (app: express.Express) => void;
+}
+
+export interface Hub {
+  app: express.Express;
+  server: http.Server;
+  apollo: ApolloServer<Context>;
+  /** Listens on `port` (0 for any free port) and returns the bound port. */
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+function sqlCountPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, sqlStatements: currentSqlStatements() };
+        },
+      };
+    },
+  };
+}
+
+export async function createHub(deps: HubDeps): Promise<Hub> {
+  const { config, log } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: buildSchema(),
+    formatError: makeFormatError((err, formatted) =>
+      log.error('unexpected error', { path: formatted.path?.join('.'), error: err instanceof Error ? err.stack : String(err) }),
+    ),
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...(config.exposeSqlCount ? [sqlCountPlugin()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  deps.mount?.(app);
+  app.use(
+    '/graphql',
+    (_req, _res, next) => withSqlTally(next),
+    express.json({ limit: '5mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => buildContext(deps, req.headers) }),
+  );
+
+  return {
+    app,
+    server,
+    apollo,
+    listen: (port, host = config.host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const addr = server.address();
+          resolve(typeof addr === 'object' && addr ? addr.port : port);
+        });
+      }),
+    // Apollo's drain plugin stops accepting, finishes in-flight requests and closes the server.
+    close: () => apollo.stop(),
+  };
+}

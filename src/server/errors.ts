@@ -1,0 +1,51 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import { ErrorCode, PolError, type FieldProblem } from '../common/errors';
+
+/** Apollo's own codes for requests it could not run; their messages are safe to show. */
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+]);
+
+function problems(errors: ValidationError[], prefix: string): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = `${prefix}${e.property}`;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...problems(e.children ?? [], `${field}.`)];
+  });
+}
+
+export type ErrorLogger = (err: unknown, formatted: GraphQLFormattedError) => void;
+
+/**
+ * The hub's own errors and GraphQL request errors reach clients as they are (without stack traces);
+ * class-validator failures become BAD_USER_INPUT with the fields named; anything else is logged and
+ * masked, so no internal detail leaks.
+ */
+export function makeFormatError(logUnexpected: ErrorLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { locations: formatted.locations, path: formatted.path };
+    if (original instanceof ArgumentValidationError) {
+      const list = problems((original.extensions.validationErrors ?? []) as ValidationError[], '');
+      return {
+        ...base,
+        message: `invalid input: ${list.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, problems: list },
+      };
+    }
+    if (original instanceof PolError) {
+      const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
+      return { ...base, message: original.message, extensions };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && REQUEST_CODES.has(code) && original instanceof GraphQLError) {
+      return { ...base, message: formatted.message, extensions: { code } };
+    }
+    logUnexpected(original, formatted);
+    return { ...base, message: 'Internal error: the hub could not answer this; the operators have the details', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}

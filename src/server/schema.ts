@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { AgencyResolver, AgencyUnitResolver } from '../modules/agency/agency.resolver';
+import { agencyRules } from '../modules/agency/agency.rules';
+import { MembershipResolver, PersonResolver } from '../modules/person/person.resolver';
+import { personRules } from '../modules/person/person.rules';
+import { AppointmentResolver, PostResolver } from '../modules/post/post.resolver';
+import { postRules } from '../modules/post/post.rules';
+import { RegionResolver } from '../modules/region/region.resolver';
+import { regionRules } from '../modules/region/region.rules';
+import { mergeRuleTrees, type RuleTree } from '../policy/rules';
+import { applyPolicy } from '../policy/shield';
+
+/** Each module brings its resolvers and the rules for every field it adds. */
+const MODULES = [
+  { resolvers: [RegionResolver], rules: regionRules },
+  { resolvers: [AgencyResolver, AgencyUnitResolver], rules: agencyRules },
+  { resolvers: [PersonResolver, MembershipResolver], rules: personRules },
+  { resolvers: [PostResolver, AppointmentResolver], rules: postRules },
+] as const;
+
+export const RULES: RuleTree = mergeRuleTrees(...MODULES.map((m) => m.rules));
+
+/** Types whose fields are open to whoever reaches them, because every path to them is guarded. */
+export const BEHIND_GUARDS: Record<string, string> = { Membership: 'who belongs to which agency: partner users only' };
+
+let cached: GraphQLSchema | undefined;
+
+/** The schema as type-graphql builds it, before the access policy is applied (what `npm run schema` emits). */
+export function buildBareSchema(): GraphQLSchema {
+  cached ??= buildSchemaSync({
+    resolvers: MODULES.flatMap((m) => [...m.resolvers]) as unknown as [Function, ...Function[]],
+    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+  });
+  return cached;
+}
+
+/** The served schema: deny by default, every field under its rule. */
+export function buildSchema(): GraphQLSchema {
+  return applyPolicy(buildBareSchema(), RULES, BEHIND_GUARDS);
+}
