@@ -13,6 +13,20 @@ export const isSignedIn = rule('signedIn', { cache: 'contextual' })((_p, _a, ctx
   ctx.viewer.person ? true : new UnauthenticatedError(),
 );
 
+type RuleFn<P> = (parent: P, args: unknown, ctx: Context) => Promise<boolean | Error>;
+
+/** A rule that throws is refused by shield (fail closed) without a trace; this logs the cause first. */
+function logFailures<P>(name: string, fn: RuleFn<P>): RuleFn<P> {
+  return async (parent, args, ctx) => {
+    try {
+      return await fn(parent, args, ctx);
+    } catch (e) {
+      ctx.log.error('access rule failed; refused', { rule: name, requestId: ctx.requestId, error: e instanceof Error ? e.stack : String(e) });
+      throw e;
+    }
+  };
+}
+
 const actionRules = new Map<Action, IRule>();
 
 /** Allowed when some grant of the action could apply to the caller; services then check the target. */
@@ -29,14 +43,16 @@ export function mayAttemptAction(action: Action): IRule {
 }
 
 /** Phone and national ID: the person, or an admin of an agency the person currently belongs to. */
-export const mayReadPersonalData = rule('personalData', { cache: 'no_cache' })(async (person: Person, _a, ctx: Context) => {
-  const { viewer } = ctx;
-  if (!viewer.person) return new UnauthenticatedError();
-  if (viewer.person.id === person.id) return true;
-  if (!mayAttempt(viewer, 'person.readPersonal')) return new ForbiddenError('personal data: admins of the person\'s own agency only');
-  const agencyIds = await ctx.loaders.currentAgencyIdsOfPerson.load(person.id);
-  return may(viewer, 'person.readPersonal', agencyIds) ? true : new ForbiddenError('personal data: admins of the person\'s own agency only');
-});
+export const mayReadPersonalData = rule('personalData', { cache: 'no_cache' })(
+  logFailures('personalData', async (person: Person, _a, ctx: Context) => {
+    const { viewer } = ctx;
+    if (!viewer.person) return new UnauthenticatedError();
+    if (viewer.person.id === person.id) return true;
+    if (!mayAttempt(viewer, 'person.readPersonal')) return new ForbiddenError('personal data: admins of the person\'s own agency only');
+    const agencyIds = await ctx.loaders.currentAgencyIdsOfPerson.load(person.id);
+    return may(viewer, 'person.readPersonal', agencyIds) ? true : new ForbiddenError('personal data: admins of the person\'s own agency only');
+  }),
+);
 
 export type FieldRules = Record<string, ShieldRule>;
 export type RuleTree = Record<string, FieldRules>;

@@ -5,6 +5,7 @@ import type { TokenService } from '../auth/tokens';
 import { loadViewer, MEMBERSHIP_HEADER, PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
 import { UnauthenticatedError } from '../common/errors';
 import { createLoaders, type Loaders } from './loaders';
+import type { Logger } from './log';
 
 /** What every resolver and service receives first. */
 export interface Context {
@@ -13,12 +14,14 @@ export interface Context {
   viewer: Viewer;
   loaders: Loaders;
   config: Config;
+  log: Logger;
 }
 
 export interface ContextDeps {
   orm: MikroORM;
   tokens: TokenService;
   config: Config;
+  log: Logger;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -44,5 +47,6 @@ export async function buildContext(deps: ContextDeps, headers: Headers): Promise
     viewer,
     loaders: createLoaders(em),
     config: deps.config,
+    log: deps.log,
   };
 }

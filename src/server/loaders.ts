@@ -21,7 +21,7 @@ export function createLoaders(em: EntityManager) {
       const today = todayInIran();
       const rows: Array<{ person_id: number; agency_id: number }> = await em.getConnection().execute(
         `select distinct person_id, agency_id from membership
-          where person_id = any(?) and valid_from <= ?::date and (valid_to is null or valid_to >= ?::date)`,
+          where person_id in (?) and valid_from <= ?::date and (valid_to is null or valid_to >= ?::date)`,
         [[...personIds], today, today],
       );
       const map = new Map<number, number[]>();

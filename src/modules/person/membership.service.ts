@@ -12,8 +12,9 @@ export function isCurrent(m: Pick<Membership, 'validFrom' | 'validTo'>, today = 
   return m.validFrom <= today && (!m.validTo || m.validTo >= today);
 }
 
-function checkDate(field: string, value: string | undefined): void {
-  if (value !== undefined && !isIsoDate(value)) throw BadInputError.field(field, `${value} is not a calendar date`);
+/** Absent or null means "not given"; anything else must be a real calendar day. */
+function checkDate(field: string, value: string | null | undefined): void {
+  if (value != null && !isIsoDate(value)) throw BadInputError.field(field, `${value} is not a calendar date`);
 }
 
 /** The memberships a viewer holds now, as entities (for `me`). */
