@@ -82,7 +82,7 @@ export async function loadViewer(em: EntityManager, email: string, membershipHea
   let membership: ActingMembership | undefined = memberships[0];
   if (membershipHeader !== undefined && membershipHeader !== '') {
     membership = memberships.find((m) => String(m.id) === membershipHeader.trim());
-    if (!membership) throw new ForbiddenError(`membership ${JSON.stringify(membershipHeader)} is not one of your current memberships`);
+    if (!membership) throw new ForbiddenError(`membership ${JSON.stringify(membershipHeader)} is not one of your current memberships`, 403);
   }
   return { person: { id: rows[0].person_id, email: rows[0].email }, membership, memberships };
 }

@@ -34,8 +34,9 @@ export class UnauthenticatedError extends PolError {
 }
 
 export class ForbiddenError extends PolError {
-  constructor(message = 'not allowed for your agency and role') {
-    super(ErrorCode.FORBIDDEN, message);
+  /** `httpStatus` only for refusals of the whole request (field refusals leave the response 200). */
+  constructor(message = 'not allowed for your agency and role', httpStatus?: number) {
+    super(ErrorCode.FORBIDDEN, message, {}, httpStatus);
   }
 }
 

@@ -1,3 +1,5 @@
+import { BadInputError } from './errors';
+
 /**
  * Search normalisation for Persian text: Arabic letter variants become their Persian forms,
  * ZWNJ, spaces, tatweel and diacritics vanish (so «اسلام‌آباد», «اسلام آباد» and «اسلامآباد» agree),
@@ -23,6 +25,13 @@ export function normalizeForSearch(text: string): string {
 /** The stored search key of a record with several names; `|` keeps a query from spanning two names. */
 export function searchKey(...names: Array<string | null | undefined>): string {
   return names.filter((n): n is string => !!n).map(normalizeForSearch).join('|');
+}
+
+/** A name as stored: trimmed and NFC-normalised, of `min`..`max` characters once trimmed. */
+export function cleanName(field: string, value: string, min = 2, max = 300): string {
+  const v = value.normalize('NFC').trim();
+  if (v.length < min || v.length > max) throw BadInputError.field(field, `must be ${min}–${max} characters (not counting surrounding spaces)`);
+  return v;
 }
 
 /** Escapes LIKE wildcards so that user text matches literally. */

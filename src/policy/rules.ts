@@ -42,6 +42,15 @@ export function mayAttemptAction(action: Action): IRule {
   return r;
 }
 
+/** The person themself, or anyone some grant of the action could apply to. */
+export function selfOrMayAttempt(action: Action): IRule {
+  return rule(`selfOr:${action}`, { cache: 'no_cache' })((person: Person, _a, ctx: Context) => {
+    if (!ctx.viewer.person) return new UnauthenticatedError();
+    if (ctx.viewer.person.id === person.id || mayAttempt(ctx.viewer, action)) return true;
+    return new ForbiddenError(`${action}: not allowed for your agency and role`);
+  });
+}
+
 /** Phone and national ID: the person, or an admin of an agency the person currently belongs to. */
 export const mayReadPersonalData = rule('personalData', { cache: 'no_cache' })(
   logFailures('personalData', async (person: Person, _a, ctx: Context) => {

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { ClassType } from 'type-graphql';
 import { BadInputError, ConflictError, NotFoundError } from '../../common/errors';
 import { paginate, type Page } from '../../common/pagination';
-import { escapeLike, normalizeForSearch } from '../../common/text';
+import { cleanName, escapeLike, normalizeForSearch } from '../../common/text';
 import { assertMay } from '../../policy/policy';
 import type { Context } from '../../server/context';
 import { Region } from '../region/region.entity';
@@ -24,7 +24,7 @@ export async function listAgencies(ctx: Context, args: AgenciesArgs, Shape: Clas
   const where: FilterQuery<Agency>[] = [];
   if (args.kind) where.push({ kind: args.kind });
   if (args.within) {
-    const root = await ctx.em.findOne(Region, { code: args.within }, { fields: ['path'] });
+    const root = await ctx.em.findOne(Region, { code: args.within });
     where.push(root ? { jurisdiction: subtreeOf(root.path, true) } : { id: -1 });
   }
   if (args.search) where.push({ searchText: { $like: `%${escapeLike(normalizeForSearch(args.search))}%` } });
@@ -48,12 +48,12 @@ export async function createAgency(ctx: Context, input: CreateAgencyInput): Prom
   }
   const agency = ctx.em.create(Agency, {
     code: input.code,
-    nameFa: input.nameFa.trim(),
-    nameEn: input.nameEn.trim(),
+    nameFa: cleanName('nameFa', input.nameFa),
+    nameEn: cleanName('nameEn', input.nameEn),
     kind: input.kind,
     jurisdiction,
     parent,
-    fieldsOfActivity: input.fieldsOfActivity ?? [],
+    fieldsOfActivity: (input.fieldsOfActivity ?? []).map((f, i) => cleanName(`fieldsOfActivity.${i}`, f, 2, 100)),
     searchText: '',
   });
   await ctx.em.flush();
@@ -63,10 +63,11 @@ export async function createAgency(ctx: Context, input: CreateAgencyInput): Prom
 export async function updateAgency(ctx: Context, code: string, input: UpdateAgencyInput): Promise<Agency> {
   const agency = await getAgency(ctx, code);
   assertMay(ctx.viewer, 'agency.update', [agency.id]);
-  if (input.nameFa !== undefined) agency.nameFa = input.nameFa.trim();
-  if (input.nameEn !== undefined) agency.nameEn = input.nameEn.trim();
-  if (input.fieldsOfActivity !== undefined) agency.fieldsOfActivity = input.fieldsOfActivity;
-  if (input.jurisdictionCode !== undefined) {
+  // Absent and null both mean "leave as it is".
+  if (input.nameFa != null) agency.nameFa = cleanName('nameFa', input.nameFa);
+  if (input.nameEn != null) agency.nameEn = cleanName('nameEn', input.nameEn);
+  if (input.fieldsOfActivity != null) agency.fieldsOfActivity = input.fieldsOfActivity.map((f, i) => cleanName(`fieldsOfActivity.${i}`, f, 2, 100));
+  if (input.jurisdictionCode != null) {
     const region = await regionByCode(ctx, input.jurisdictionCode, 'jurisdictionCode');
     agency.jurisdiction = ctx.em.getReference(Region, region.id, { wrapped: true });
   }

@@ -1,5 +1,6 @@
 import { BadInputError, ConflictError, NotFoundError } from '../../common/errors';
 import { isIsoDate, todayInIran } from '../../common/dates';
+import { cleanName } from '../../common/text';
 import { assertMay } from '../../policy/policy';
 import type { Context } from '../../server/context';
 import { AgencyUnit } from '../agency/agency.entity';
@@ -41,7 +42,13 @@ export async function addMembership(ctx: Context, input: AddMembershipInput): Pr
     if (!input.newPerson) throw BadInputError.field('newPerson', `no person has the email ${email}; give newPerson to register them`);
     const { nationalId } = input.newPerson;
     if (nationalId && (await ctx.em.count(Person, { nationalId }))) throw BadInputError.field('newPerson.nationalId', 'another person has this national ID');
-    person = ctx.em.create(Person, { email, ...input.newPerson });
+    person = ctx.em.create(Person, {
+      email,
+      fullNameFa: cleanName('newPerson.fullNameFa', input.newPerson.fullNameFa, 2, 200),
+      fullNameEn: cleanName('newPerson.fullNameEn', input.newPerson.fullNameEn, 2, 200),
+      phone: input.newPerson.phone ?? undefined,
+      nationalId: nationalId ?? undefined,
+    });
   } else {
     const overlapping = await ctx.em.count(Membership, {
       person, agency, role: input.role, unit: unit ?? null,
@@ -62,7 +69,7 @@ export async function endMembership(ctx: Context, input: EndMembershipInput): Pr
   assertMay(ctx.viewer, 'membership.manage', [membership.agency.id]);
   checkDate('validTo', input.validTo);
   const validTo = input.validTo ?? todayInIran();
-  if (membership.validTo && membership.validTo < todayInIran()) throw new ConflictError('the membership has ended already');
+  if (membership.validTo && membership.validTo <= validTo) throw new ConflictError(`the membership ends already on ${membership.validTo}`);
   if (validTo < membership.validFrom) throw BadInputError.field('validTo', `must not be before the membership's first day ${membership.validFrom}`);
   membership.validTo = validTo;
   await ctx.em.flush();

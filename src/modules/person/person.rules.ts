@@ -1,10 +1,10 @@
-import { isPublic, isSignedIn, mayAttemptAction, mayReadPersonalData, sameRule, type RuleTree } from '../../policy/rules';
+import { isPublic, isSignedIn, mayAttemptAction, mayReadPersonalData, sameRule, selfOrMayAttempt, type RuleTree } from '../../policy/rules';
 
 const partnersOnly = mayAttemptAction('membership.read');
 
 /**
  * Names are public (officials appear in the public appointment history); email and memberships are
- * for partner users; phone and national ID for the person and their own agency's admins.
+ * for partner users (and one's own email for oneself); phone and national ID for the person and their own agency's admins.
  */
 export const personRules: RuleTree = {
   Query: { me: isPublic },
@@ -13,7 +13,7 @@ export const personRules: RuleTree = {
   Me: { person: isPublic, acting: isSignedIn, memberships: isSignedIn },
   Person: {
     ...sameRule(isPublic, ['id', 'fullNameFa', 'fullNameEn']),
-    email: partnersOnly,
+    email: selfOrMayAttempt('membership.read'),
     memberships: partnersOnly,
     phone: mayReadPersonalData,
     nationalId: mayReadPersonalData,

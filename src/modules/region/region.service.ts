@@ -31,7 +31,7 @@ export async function listRegions(ctx: Context, args: RegionsArgs, Shape: ClassT
   if (args.level) where.push({ level: args.level });
   if (args.parent) where.push({ parent: { code: args.parent } });
   if (args.within) {
-    const root = await ctx.em.findOne(Region, { code: args.within }, { fields: ['path'] });
+    const root = await ctx.em.findOne(Region, { code: args.within });
     // An unknown root has an empty subtree.
     where.push(root ? subtreeOf(root.path) : { id: -1 });
   }
