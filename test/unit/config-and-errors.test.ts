@@ -1,0 +1,75 @@
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { ArgumentValidationError } from 'type-graphql';
+import { ConfigError, loadConfig } from '../../src/config';
+import { BadInputError, ForbiddenError } from '../../src/common/errors';
+import { makeFormatError } from '../../src/server/errors';
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(4000);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir).toMatch(/\.pol$/);
+    expect(c.auth.localKeys).toBe(true);
+    expect(c.demoData).toBe(true);
+    expect(c.maxPageSize).toBe(100);
+  });
+
+  it('rejects bad values with clear messages', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be a whole number from 0 to 65535/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres/);
+    expect(() => loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(/needs AUTH_ISSUER and AUTH_AUDIENCE/);
+    expect(() => loadConfig({ POL_DEMO_DATA: 'maybe' })).toThrow(/POL_DEMO_DATA must be true or false/);
+  });
+
+  it('production needs an OIDC provider unless local tokens are allowed, and loads no demo data', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL/);
+    const prod = loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'pol' });
+    expect(prod.auth.localKeys).toBe(false);
+    expect(prod.demoData).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', POL_ALLOW_LOCAL_TOKENS: 'true' }).auth.localKeys).toBe(true);
+  });
+});
+
+describe('error formatting', () => {
+  const logged: unknown[] = [];
+  const format = makeFormatError((e) => logged.push(e));
+  const asFormatted = (e: GraphQLError) => e.toJSON();
+
+  it('passes the hub\'s own errors through with their code, without http details', () => {
+    const e = new GraphQLError('x', { originalError: BadInputError.field('code', 'bad'), path: ['createAgency'] });
+    const out = format(asFormatted(new GraphQLError('code: bad', { extensions: { code: 'BAD_USER_INPUT' } })), e);
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', problems: [{ field: 'code', message: 'bad' }] });
+    const f = format({ message: 'no' }, new ForbiddenError());
+    expect(f.extensions).toEqual({ code: 'FORBIDDEN' });
+  });
+
+  it('turns class-validator failures into BAD_USER_INPUT naming each field', () => {
+    const err = new ArgumentValidationError([
+      { property: 'code', constraints: { matches: 'code must be capitals' }, children: [] },
+      { property: 'newPerson', constraints: {}, children: [{ property: 'phone', constraints: { matches: 'phone must be digits' }, children: [] }] },
+    ] as never);
+    const out = format({ message: 'Argument Validation Error' }, err);
+    expect(out.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(out.extensions!.problems).toEqual([
+      { field: 'code', message: 'code must be capitals' },
+      { field: 'newPerson.phone', message: 'phone must be digits' },
+    ]);
+    expect(out.message).toContain('newPerson.phone: phone must be digits');
+  });
+
+  it('masks unexpected errors and logs them', () => {
+    const secret = new Error('duplicate key value violates unique constraint "person_email_unique" (password=hunter2)');
+    const out = format({ message: secret.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, secret);
+    expect(out.message).not.toMatch(/duplicate|hunter2/);
+    expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(logged).toContain(secret);
+  });
+
+  it('keeps GraphQL request errors (validation, parse) as they are', () => {
+    const e = new GraphQLError('Cannot query field "nope" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(format(e.toJSON(), e)).toMatchObject({ message: e.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+});
