@@ -6,13 +6,18 @@ import { createHub } from './server/app';
 import { createLogger } from './server/log';
 import { mountExplorer } from './server/explorer-mount';
 import { loadDemoDataIfEmpty } from '../scripts/demo/load';
+import { loadHarmDemoIfEmpty } from '../scripts/demo/harm-load';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config, (line) => log.info(line));
   if (db.applied.length) log.info('migrations applied', { migrations: db.applied });
-  if (config.demoData && (await loadDemoDataIfEmpty(db.orm.em.fork()))) log.info('demo data loaded (people are fictional, figures synthetic)');
+  if (config.demoData) {
+    if (await loadDemoDataIfEmpty(db.orm.em.fork())) log.info('demo data loaded (people are fictional)');
+    const harm = await loadHarmDemoIfEmpty(db.orm.em.fork(), { scale: 'demo', log: (line) => log.info(line) });
+    if (harm) log.info('synthetic harm observations loaded', { rows: harm.rows, ms: harm.ms });
+  }
   const tokens = await createTokenService(config);
   const hub = await createHub({ orm: db.orm, config, tokens, log, mount: (app) => mountExplorer(app, { config, tokens, orm: db.orm }) });
   const port = await hub.listen(config.port);

@@ -64,12 +64,12 @@ export function Connection<T extends object>(Node: ClassType<T>) {
   return ConnectionType;
 }
 
-const encodeCursor = (id: number) => Buffer.from(`id:${id}`).toString('base64url');
+const encodeCursor = (id: number | string) => Buffer.from(`id:${id}`).toString('base64url');
 
-function decodeCursor(cursor: string): number {
-  const m = /^id:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+function decodeCursor(cursor: string): string {
+  const m = /^id:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m) throw BadInputError.field('after', 'not a cursor this hub issued');
-  return Number(m[1]);
+  return m[1];
 }
 
 export function pageSize(args: PageArgs, max: number): number {
@@ -79,7 +79,7 @@ export function pageSize(args: PageArgs, max: number): number {
 }
 
 /** Keyset pagination in id order: one statement per page, plus one for `totalCount` when asked. */
-export async function paginate<T extends { id: number }>(
+export async function paginate<T extends { id: number | string }>(
   em: EntityManager,
   entity: ClassType<T>,
   where: FilterQuery<T>,

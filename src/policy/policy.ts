@@ -9,13 +9,13 @@ import { Role } from '../modules/person/membership.entity';
 
 /**
  * A grant: members in one of `roles`, at an agency of one of `agencyKinds` (any kind if absent)
- * and in a unit of one of `unitKinds` (any unit if absent). `OWN_AGENCY` grants reach only targets
+ * and in a unit of one of `unitKinds` (any unit if absent; `null` in the list means "no unit"). `OWN_AGENCY` grants reach only targets
  * belonging to the member's own agency; `ANY` grants reach every target.
  */
 export interface Grant {
   roles: readonly Role[];
   agencyKinds?: readonly AgencyKind[];
-  unitKinds?: readonly UnitKind[];
+  unitKinds?: readonly (UnitKind | null)[];
   scope: 'ANY' | 'OWN_AGENCY';
 }
 
@@ -41,6 +41,14 @@ export const ACTIONS = {
   ],
   /** Read a person's phone and national ID (the person may always read their own). */
   'person.readPersonal': [{ roles: [Role.ADMIN], scope: 'OWN_AGENCY' }],
+  /** Submit a batch of observations for one's own agency (indicators reported by its kind). */
+  'observation.submit': [{ roles: [Role.DATA_STEWARD], scope: 'OWN_AGENCY' }],
+  /** Approve or reject submitted observations: the provincial monitoring deputy. */
+  'observation.review': [{ roles: [Role.DIRECTOR], agencyKinds: PROVINCIAL, unitKinds: [UnitKind.HARM_MONITORING], scope: 'ANY' }],
+  /** Create or revoke data-sharing agreements. */
+  'agreement.manage': [{ roles: [Role.ADMIN, Role.DIRECTOR], agencyKinds: PROVINCIAL, scope: 'ANY' }],
+  /** Read the access log: the director general and the monitoring deputy. */
+  'accessLog.read': [{ roles: [Role.DIRECTOR], agencyKinds: PROVINCIAL, unitKinds: [null, UnitKind.HARM_MONITORING], scope: 'ANY' }],
   /** Read who belongs to which agency, and their email addresses. */
   'membership.read': [{ roles: [Role.ADMIN, Role.DIRECTOR, Role.ANALYST, Role.DATA_STEWARD, Role.MEMBER], scope: 'ANY' }],
 } as const satisfies Record<string, readonly Grant[]>;
@@ -51,7 +59,7 @@ function matches(m: ActingMembership, g: Grant): boolean {
   return (
     g.roles.includes(m.role) &&
     (!g.agencyKinds || g.agencyKinds.includes(m.agencyKind)) &&
-    (!g.unitKinds || (m.unitKind !== null && g.unitKinds.includes(m.unitKind)))
+    (!g.unitKinds || g.unitKinds.includes(m.unitKind))
   );
 }
 

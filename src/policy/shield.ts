@@ -10,7 +10,8 @@ import type { RuleTree } from './rules';
  * - every field of every object type has a rule, and every rule names a field;
  * - a guarded field (rule other than plain `allow`) is nullable, so a refusal is `null` plus an
  *   error at that field instead of wiping out its parent;
- * - a type in `behindGuards` is reached only through guarded fields, so its own fields may be `allow`.
+ * - a type in `behindGuards` is reached only through guarded fields (or from another such type), so
+ *   its own fields may be `allow`.
  */
 export function policyGaps(schema: GraphQLSchema, tree: RuleTree, behindGuards: Record<string, string> = {}): string[] {
   const gaps: string[] = [];
@@ -25,7 +26,7 @@ export function policyGaps(schema: GraphQLSchema, tree: RuleTree, behindGuards: 
       }
       if (r !== allow && isNonNullType(field.type)) gaps.push(`${type.name}.${name} is guarded but non-null: a refusal would null its parent`);
       const target = getNamedType(field.type).name;
-      if (behindGuards[target] && r === allow) gaps.push(`${type.name}.${name} reaches ${target} without a guard (${behindGuards[target]})`);
+      if (behindGuards[target] && r === allow && !behindGuards[type.name]) gaps.push(`${type.name}.${name} reaches ${target} without a guard (${behindGuards[target]})`);
     }
   }
   for (const [typeName, rules] of Object.entries(tree)) {

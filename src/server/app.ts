@@ -32,6 +32,24 @@ export interface Hub {
   close(): Promise<void>;
 }
 
+/** The access log of a request is written in one statement before its answer leaves. */
+function accessLogPlugin(log: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue }) {
+          try {
+            await contextValue.access.flush(contextValue.em, contextValue.viewer, contextValue.requestId);
+          } catch (e) {
+            log.error('access log could not be written', { requestId: contextValue.requestId, error: e instanceof Error ? e.stack : String(e) });
+            throw e;
+          }
+        },
+      };
+    },
+  };
+}
+
 function sqlCountPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -61,6 +79,7 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      accessLogPlugin(log),
       ...(config.exposeSqlCount ? [sqlCountPlugin()] : []),
     ],
   });

@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { TokenService } from '../auth/tokens';
 import { loadViewer, MEMBERSHIP_HEADER, PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
 import { UnauthenticatedError } from '../common/errors';
+import { AccessRecorder } from '../modules/audit/access-log.service';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './log';
 
@@ -15,6 +16,8 @@ export interface Context {
   loaders: Loaders;
   config: Config;
   log: Logger;
+  /** Sensitive reads of this request, for the access log. */
+  access: AccessRecorder;
 }
 
 export interface ContextDeps {
@@ -45,7 +48,8 @@ export async function buildContext(deps: ContextDeps, headers: Headers): Promise
     requestId: header(headers, 'x-request-id') ?? randomUUID(),
     em,
     viewer,
-    loaders: createLoaders(em),
+    loaders: createLoaders(em, viewer),
+    access: new AccessRecorder(),
     config: deps.config,
     log: deps.log,
   };

@@ -25,7 +25,7 @@ async function demoToken(tokens: TokenService, email: string): Promise<string> {
 /** Demo sign-in for the explorer: only with the hub's own signing key and outside production. */
 export async function demoUsers(deps: Deps) {
   const today = todayInIran();
-  const rows: Array<{ email: string; name: string; role: string; agency: string }> = await deps.orm.em.fork().getConnection().execute(
+  const rows: Array<{ email: string; name: string; role: string; agency: string }> = await deps.orm.em.fork().execute(
     `select distinct on (p.id) p.email, p.full_name_en as name, m.role, a.name_en as agency
        from person p join membership m on m.person_id = p.id join agency a on a.id = m.agency_id
       where m.valid_from <= ?::date and (m.valid_to is null or m.valid_to >= ?::date)

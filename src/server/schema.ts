@@ -8,6 +8,12 @@ import { personRules } from '../modules/person/person.rules';
 import { AppointmentResolver, PostResolver } from '../modules/post/post.resolver';
 import { postRules } from '../modules/post/post.rules';
 import { RegionResolver } from '../modules/region/region.resolver';
+import { HarmCategoryResolver, IndicatorResolver, ObservationResolver, SeriesPointResolver } from '../modules/harm/harm.resolver';
+import { harmRules } from '../modules/harm/harm.rules';
+import { AgreementResolver } from '../modules/sharing/agreement.resolver';
+import { agreementRules } from '../modules/sharing/agreement.rules';
+import { AccessLogResolver } from '../modules/audit/access-log.resolver';
+import { accessLogRules } from '../modules/audit/access-log.rules';
 import { regionRules } from '../modules/region/region.rules';
 import { mergeRuleTrees, type RuleTree } from '../policy/rules';
 import { applyPolicy } from '../policy/shield';
@@ -18,12 +24,21 @@ const MODULES = [
   { resolvers: [AgencyResolver, AgencyUnitResolver], rules: agencyRules },
   { resolvers: [PersonResolver, MembershipResolver], rules: personRules },
   { resolvers: [PostResolver, AppointmentResolver], rules: postRules },
+  { resolvers: [HarmCategoryResolver, IndicatorResolver, ObservationResolver, SeriesPointResolver], rules: harmRules },
+  { resolvers: [AgreementResolver], rules: agreementRules },
+  { resolvers: [AccessLogResolver], rules: accessLogRules },
 ] as const;
 
 export const RULES: RuleTree = mergeRuleTrees(...MODULES.map((m) => m.rules));
 
 /** Types whose fields are open to whoever reaches them, because every path to them is guarded. */
-export const BEHIND_GUARDS: Record<string, string> = { Membership: 'who belongs to which agency: partner users only' };
+export const BEHIND_GUARDS: Record<string, string> = {
+  Membership: 'who belongs to which agency: partner users only',
+  DataSharingAgreement: 'agreements: their parties and the provincial governorate',
+  AccessLog: 'the access log: director general and monitoring deputy',
+  AccessLogConnection: 'the access log: director general and monitoring deputy',
+  AccessLogEdge: 'the access log: director general and monitoring deputy',
+};
 
 let cached: GraphQLSchema | undefined;
 

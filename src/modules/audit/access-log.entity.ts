@@ -1,0 +1,70 @@
+import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+/**
+ * One record per indicator per request that returned (or was refused) RESTRICTED or CONFIDENTIAL
+ * values: who, what, under which grant. Written in bulk at the end of the request.
+ */
+@Entity({ tableName: 'access_log' })
+@ObjectType({ description: 'Who read which sensitive harm data, when, and under which rule or agreement' })
+@Index({ properties: ['at'] })
+@Index({ properties: ['indicatorId', 'at'] })
+@Index({ properties: ['personId', 'at'] })
+export class AccessLog {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  at: Date & Opt = new Date();
+
+  @Field({ description: 'Request id, also in the server logs' })
+  @Property({ length: 64 })
+  requestId!: string;
+
+  @Property({ type: 'int', nullable: true })
+  personId?: number;
+
+  @Property({ type: 'int', nullable: true })
+  agencyId?: number;
+
+  @Field({ nullable: true })
+  @Property({ length: 16, nullable: true })
+  role?: string;
+
+  @Property({ type: 'int' })
+  indicatorId!: number;
+
+  @Field({ description: 'OPEN, RESTRICTED or CONFIDENTIAL' })
+  @Property({ length: 16 })
+  sensitivity!: string;
+
+  @Field(() => [String], { description: 'Codes of the regions (or subtree roots) the values were for' })
+  @Property({ type: 'text[]' })
+  regionCodes!: string[];
+
+  @Field({ nullable: true })
+  @Property({ length: 8, nullable: true })
+  periodFrom?: string;
+
+  @Field({ nullable: true })
+  @Property({ length: 8, nullable: true })
+  periodTo?: string;
+
+  @Field(() => Int, { description: 'How many values were returned' })
+  @Property({ type: 'int' })
+  valueCount!: number;
+
+  @Field({ description: 'GraphQL operation and field' })
+  @Property({ length: 200 })
+  operation!: string;
+
+  @Field({ description: 'The rule or agreement under which access was granted (or "refused")' })
+  @Property({ length: 200 })
+  grantedBy!: string;
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean', default: false })
+  refused: boolean & Opt = false;
+}

@@ -1,0 +1,87 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer';
+import { Sensitivity } from '../harm/harm.enums';
+
+export interface AccessRecord {
+  indicatorId: number;
+  sensitivity: Sensitivity;
+  regionCodes: string[];
+  periodFrom?: string;
+  periodTo?: string;
+  valueCount: number;
+  operation: string;
+  grantedBy: string;
+  refused?: boolean;
+}
+
+/** Most region codes kept in one record; past that the record names the subtree asked for. */
+const MAX_REGION_CODES = 40;
+
+/** Collects what a request returned of sensitive data; written once, in bulk, at the end of the request. */
+export class AccessRecorder {
+  readonly records: AccessRecord[] = [];
+
+  /** Keeps only RESTRICTED and CONFIDENTIAL indicators (OPEN data is public). */
+  add(record: AccessRecord): void {
+    if (record.sensitivity === Sensitivity.OPEN) return;
+    this.records.push(record);
+  }
+
+  /** Aggregates per-row facts into one record per indicator. */
+  addRows(
+    rows: ReadonlyArray<{ indicatorId: number; sensitivity: Sensitivity; regionCode: string; periodCode: string; grant: string }>,
+    operation: string,
+    fallbackRegion?: string,
+  ): void {
+    const byIndicator = new Map<number, typeof rows[number][]>();
+    for (const r of rows) {
+      if (r.sensitivity === Sensitivity.OPEN) continue;
+      byIndicator.set(r.indicatorId, [...(byIndicator.get(r.indicatorId) ?? []), r]);
+    }
+    for (const [indicatorId, list] of byIndicator) {
+      const regions = [...new Set(list.map((r) => r.regionCode))].sort();
+      const periods = list.map((r) => r.periodCode).sort();
+      this.add({
+        indicatorId,
+        sensitivity: list[0].sensitivity,
+        regionCodes: regions.length > MAX_REGION_CODES ? [`${fallbackRegion ?? 'KSH'} (${regions.length} regions)`] : regions,
+        periodFrom: periods[0],
+        periodTo: periods.at(-1),
+        valueCount: list.length,
+        operation,
+        grantedBy: [...new Set(list.map((r) => r.grant))].sort().join('; ').slice(0, 200),
+      });
+    }
+  }
+
+  /** One INSERT for all records of the request. */
+  async flush(em: EntityManager, viewer: Viewer, requestId: string): Promise<void> {
+    if (!this.records.length) return;
+    const cols = this.records;
+    await em.execute(
+      `insert into access_log (request_id, person_id, agency_id, role, indicator_id, sensitivity, region_codes, period_from, period_to, value_count, operation, granted_by, refused)
+       select ?, ?, ?, ?, t.indicator_id, t.sensitivity, string_to_array(t.region_codes, chr(31)), t.period_from, t.period_to, t.value_count, t.operation, t.granted_by, t.refused
+         from jsonb_to_recordset(?::jsonb) as t(indicator_id int, sensitivity text, region_codes text, period_from text, period_to text, value_count int, operation text, granted_by text, refused boolean)`,
+      [
+        requestId,
+        viewer.person?.id ?? null,
+        viewer.membership?.agencyId ?? null,
+        viewer.membership?.role ?? null,
+        JSON.stringify(
+          cols.map((r) => ({
+            indicator_id: r.indicatorId,
+            sensitivity: r.sensitivity,
+            region_codes: r.regionCodes.join('\u001f'),
+            period_from: r.periodFrom ?? null,
+            period_to: r.periodTo ?? null,
+            value_count: r.valueCount,
+            operation: r.operation.slice(0, 200),
+            granted_by: r.grantedBy,
+            refused: !!r.refused,
+          })),
+        ),
+      ],
+    );
+    this.records.length = 0;
+  }
+}

@@ -1,0 +1,208 @@
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Connection, paginate } from '../../common/pagination';
+import type { Context } from '../../server/context';
+import { Agency } from '../agency/agency.entity';
+import { JalaliPeriod } from '../period/period.entity';
+import { Person } from '../person/person.entity';
+import { Region } from '../region/region.entity';
+import { ObservationStatus } from './harm.enums';
+import { HarmCategory, Indicator, Observation } from './harm.entity';
+import { IndicatorsArgs, ObservationsArgs, RejectInput, ReviewInput, SeriesInput, SubmitObservationsInput } from './harm.inputs';
+import { approveObservations, listObservations, rejectObservations, submitObservations } from './observation.service';
+import { indicatorSeries, type SeriesPointData } from './stats.service';
+
+export const IndicatorConnection = Connection(Indicator);
+export const ObservationConnection = Connection(Observation);
+
+@ObjectType({ description: 'What a submitted batch did' })
+export class SubmitObservationsResult {
+  @Field(() => ID)
+  batchId!: string;
+
+  @Field(() => Int)
+  rows!: number;
+
+  @Field(() => Int, { description: 'New cells' })
+  created!: number;
+
+  @Field(() => Int, { description: 'Cells that replaced an earlier version (sent back for approval)' })
+  corrected!: number;
+
+  @Field({ description: 'True when the idempotency key was seen before: nothing was saved this time' })
+  replayed!: boolean;
+}
+
+@ObjectType()
+export class ReviewResult {
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'An indicator for one region and one Jalali period, from approved data' })
+export class SeriesPoint implements Omit<SeriesPointData, 'indicator' | 'region' | 'period' | 'grant'> {
+  indicator!: Indicator;
+  region!: Region;
+  period!: JalaliPeriod;
+  grant!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Sum (counts, amounts) or mean (rates, percentages) over the period; null when withheld' })
+  value!: number | null;
+
+  @Field({ description: 'True when the value is withheld to protect small counts' })
+  suppressed!: boolean;
+
+  @Field(() => Int, { description: 'Observations the value is built from' })
+  cells!: number;
+
+  @Field(() => Int, { nullable: true })
+  population!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Value per 10,000 population, where the indicator allows it' })
+  ratePer10k!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Value of the previous period' })
+  previous!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  changeFromPrevious!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  changeFromPreviousPercent!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Value of the same period a year before' })
+  lastYear!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  changeFromLastYear!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  changeFromLastYearPercent!: number | null;
+}
+
+@Resolver(() => SeriesPoint)
+export class SeriesPointResolver {
+  @FieldResolver(() => Indicator)
+  indicator(@Root() p: SeriesPoint): Indicator {
+    return p.indicator;
+  }
+
+  @FieldResolver(() => Region)
+  region(@Root() p: SeriesPoint): Region {
+    return p.region;
+  }
+
+  @FieldResolver(() => JalaliPeriod)
+  period(@Root() p: SeriesPoint): JalaliPeriod {
+    return p.period;
+  }
+}
+
+@Resolver(() => HarmCategory)
+export class HarmCategoryResolver {
+  @Query(() => [HarmCategory], { description: 'All harm categories' })
+  harmCategories(@Ctx() ctx: Context): Promise<HarmCategory[]> {
+    return ctx.em.find(HarmCategory, {}, { orderBy: { code: 'asc' } });
+  }
+}
+
+@Resolver(() => Indicator)
+export class IndicatorResolver {
+  @Query(() => Indicator, { nullable: true })
+  indicator(@Ctx() ctx: Context, @Arg('code') code: string): Promise<Indicator | null> {
+    return ctx.em.findOne(Indicator, { code });
+  }
+
+  @Query(() => IndicatorConnection, { description: 'Indicators (their definitions are public; their values follow the access policy)' })
+  indicators(@Ctx() ctx: Context, @Args() args: IndicatorsArgs) {
+    const where = { ...(args.category ? { category: { code: args.category } } : {}), ...(args.sensitivity ? { sensitivity: args.sensitivity } : {}) };
+    return paginate(ctx.em, Indicator, where, args, ctx.config.maxPageSize, IndicatorConnection);
+  }
+
+  @FieldResolver(() => HarmCategory)
+  category(@Root() i: Indicator): Promise<HarmCategory> {
+    return i.category.load() as Promise<HarmCategory>;
+  }
+}
+
+@Resolver(() => Observation)
+export class ObservationResolver {
+  @Query(() => ObservationConnection, { description: 'Observations you may see (rows outside your scope are simply absent)' })
+  observations(@Ctx() ctx: Context, @Args() args: ObservationsArgs) {
+    return listObservations(ctx, args, ObservationConnection);
+  }
+
+  @Query(() => [SeriesPoint], { description: 'Live statistics: indicators by region and Jalali month, quarter or year, with rates and changes' })
+  async indicatorSeries(@Ctx() ctx: Context, @Arg('input') input: SeriesInput): Promise<SeriesPoint[]> {
+    return (await indicatorSeries(ctx, input)) as SeriesPoint[];
+  }
+
+  @Mutation(() => SubmitObservationsResult, { nullable: true, description: 'A batch of up to 10,000 values from your agency, saved whole or not at all' })
+  submitObservations(@Ctx() ctx: Context, @Arg('input') input: SubmitObservationsInput) {
+    return submitObservations(ctx, input);
+  }
+
+  @Mutation(() => ReviewResult, { nullable: true, description: 'Approves submitted observations (the monitoring deputy)' })
+  approveObservations(@Ctx() ctx: Context, @Arg('input') input: ReviewInput) {
+    return approveObservations(ctx, input);
+  }
+
+  @Mutation(() => ReviewResult, { nullable: true, description: 'Rejects submitted observations with a reason (the monitoring deputy)' })
+  rejectObservations(@Ctx() ctx: Context, @Arg('input') input: RejectInput) {
+    return rejectObservations(ctx, input);
+  }
+
+  @FieldResolver(() => Indicator)
+  indicator(@Root() o: Observation): Promise<Indicator> {
+    return o.indicator.load() as Promise<Indicator>;
+  }
+
+  @FieldResolver(() => Region)
+  region(@Root() o: Observation): Promise<Region> {
+    return o.region.load() as Promise<Region>;
+  }
+
+  @FieldResolver(() => JalaliPeriod)
+  period(@Root() o: Observation): Promise<JalaliPeriod> {
+    return o.period.load() as Promise<JalaliPeriod>;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Null when withheld (see `suppressed`) or not yours to see' })
+  value(@Root() o: Observation): number | null {
+    return o.suppressedForViewer ? null : o.rawValue;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when the value is withheld to protect small counts' })
+  suppressed(@Root() o: Observation): boolean {
+    return !!o.suppressedForViewer;
+  }
+
+  @FieldResolver(() => Agency)
+  reportingAgency(@Root() o: Observation): Promise<Agency> {
+    return o.reportingAgency.load() as Promise<Agency>;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Field workers\' note: the reporting agency and the monitoring deputy' })
+  note(@Root() o: Observation): string | null {
+    return o.note ?? null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The reporting agency and the monitoring deputy' })
+  enteredBy(@Root() o: Observation): Promise<Person | null> {
+    return o.enteredBy.load();
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The reporting agency and the monitoring deputy' })
+  approvedBy(@Root() o: Observation): Promise<Person | null> | null {
+    return o.status === ObservationStatus.APPROVED && o.reviewedBy ? o.reviewedBy.load() : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The reporting agency and the monitoring deputy' })
+  rejectedBy(@Root() o: Observation): Promise<Person | null> | null {
+    return o.status === ObservationStatus.REJECTED && o.reviewedBy ? o.reviewedBy.load() : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The reporting agency and the monitoring deputy' })
+  rejectionReason(@Root() o: Observation): string | null {
+    return o.rejectionReason ?? null;
+  }
+}

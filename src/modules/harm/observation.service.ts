@@ -1,0 +1,397 @@
+import { createHash } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { ClassType } from 'type-graphql';
+import { BadInputError, ConflictError, ForbiddenError, type FieldProblem } from '../../common/errors';
+import { parsePeriod, periodBounds, type ParsedPeriod } from '../../common/jalali';
+import { pageSize, type Page } from '../../common/pagination';
+
+import { assertMay } from '../../policy/policy';
+import { observationGrant, rankOf, seesSmallCounts, type ObservationFacts } from '../../policy/harm-policy';
+import { observationScopeSql } from '../../policy/harm-scope';
+import type { Context } from '../../server/context';
+import { LEVEL_RANK, RegionLevel } from '../region/region.entity';
+import { AgeGroup, IndicatorUnit, ObservationStatus, Sensitivity, Sex } from './harm.enums';
+import { Observation, ObservationBatch } from './harm.entity';
+import type { ObservationsArgs, ObservationRowInput, RejectInput, ReviewInput, SubmitObservationsInput } from './harm.inputs';
+import { refreshSmallCells } from './suppression';
+
+/** An observation as served: the entity plus what the policy decided for this caller. */
+export type ServedObservation = Observation & { grant?: string; facts?: ObservationFacts };
+
+interface ScopedRow {
+  id: string;
+  indicator_id: number;
+  region_id: number;
+  period_code: string;
+  sex: Sex;
+  age_group: AgeGroup;
+  raw_value: number;
+  reporting_agency_id: number;
+  entered_by_id: number;
+  status: ObservationStatus;
+  reviewed_by_id: number | null;
+  reviewed_at: Date | null;
+  rejection_reason: string | null;
+  note: string | null;
+  version: number;
+  is_current: boolean;
+  previous_version_id: string | null;
+  batch_id: number | null;
+  small_cell: boolean;
+  created_at: Date;
+  sensitivity: Sensitivity;
+  category_code: string;
+  region_path: string;
+  region_level: RegionLevel;
+  region_code: string;
+}
+
+const encodeCursor = (id: string) => Buffer.from(`obs:${id}`).toString('base64url');
+function decodeCursor(cursor: string): string {
+  const m = /^obs:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) throw BadInputError.field('after', 'not a cursor this hub issued');
+  return m[1];
+}
+
+/** Where-conditions of the observation filter (aliases as in observationScopeSql, plus `p` period). */
+function filterSql(args: ObservationsArgs, exemptHistory: string): { sql: string[]; params: unknown[] } {
+  const f = args.filter ?? {};
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  if (f.indicators?.length) {
+    sql.push('i.code in (?)');
+    params.push(f.indicators);
+  }
+  if (f.categories?.length) {
+    sql.push('c.code in (?)');
+    params.push(f.categories);
+  }
+  if (f.within) {
+    sql.push(`r.path like (select replace(replace(replace(w.path, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' from region w where w.code = ?)`);
+    params.push(f.within);
+  }
+  if (f.levels?.length) {
+    sql.push('r.level in (?)');
+    params.push(f.levels);
+  }
+  if (f.from) {
+    sql.push('p.start_date >= ?::date');
+    params.push(periodBounds(parsePeriod(f.from, 'filter.from')).start);
+  }
+  if (f.to) {
+    sql.push('p.end_date <= ?::date');
+    params.push(periodBounds(parsePeriod(f.to, 'filter.to')).end);
+  }
+  if (f.statuses?.length) {
+    sql.push('o.status in (?)');
+    params.push(f.statuses);
+  }
+  if (f.sex) {
+    sql.push('o.sex = ?');
+    params.push(f.sex);
+  }
+  if (f.ageGroup) {
+    sql.push('o.age_group = ?');
+    params.push(f.ageGroup);
+  }
+  // Replaced versions: only where the caller may see working details.
+  sql.push(f.includeHistory ? `(o.is_current or ${exemptHistory})` : 'o.is_current');
+  return { sql, params };
+}
+
+const FROM = `observation o
+  join indicator i on i.id = o.indicator_id
+  join harm_category c on c.id = i.category_id
+  join region r on r.id = o.region_id
+  join jalali_period p on p.code = o.period_code`;
+
+/**
+ * Observations the caller may see, one page. Rows are scoped in SQL by the policy matrix, then
+ * every row is checked again by the same policy in code: a row the two disagree on is dropped
+ * and logged. Values below the indicator's threshold are withheld where the policy says.
+ */
+export async function listObservations(ctx: Context, args: ObservationsArgs, Shape: ClassType<Page<Observation>>): Promise<Page<Observation>> {
+  const { viewer } = ctx;
+  const first = pageSize(args, ctx.config.maxPageSize);
+  const agreements = await ctx.loaders.agreementsOfViewer();
+  const scope = observationScopeSql(viewer, agreements);
+  const exempt = viewer.membership
+    ? seesSmallCounts(viewer, -1) ? 'true' : `o.reporting_agency_id = ${Number(viewer.membership.agencyId)}`
+    : 'false';
+  const filter = filterSql(args, exempt);
+  const where = [scope.sql, ...filter.sql];
+  const params = [...scope.params, ...filter.params];
+  const conn = ctx.em;
+  const pageWhere = args.after ? [...where, 'o.id > ?'] : where;
+  const pageParams = args.after ? [...params, decodeCursor(args.after)] : params;
+  const rows = await conn.execute<ScopedRow[]>(
+    `select o.*, i.sensitivity, c.code as category_code, r.path as region_path, r.level as region_level, r.code as region_code
+       from ${FROM} where ${pageWhere.join(' and ')} order by o.id limit ?`,
+    [...pageParams, first + 1],
+  );
+  const served: ServedObservation[] = [];
+  const logged: Array<{ indicatorId: number; sensitivity: Sensitivity; regionCode: string; periodCode: string; grant: string }> = [];
+  for (const row of rows.slice(0, first)) {
+    const facts: ObservationFacts = {
+      sensitivity: row.sensitivity, level: row.region_level, path: row.region_path, status: row.status,
+      reportingAgencyId: row.reporting_agency_id, categoryCode: row.category_code,
+    };
+    const grant = observationGrant(viewer, facts, agreements);
+    if (!grant) {
+      ctx.log.error('access layers disagree: SQL scope returned a row the policy refuses; dropped', { requestId: ctx.requestId, observation: row.id });
+      continue;
+    }
+    const { sensitivity: _s, category_code: _c, region_path: _p, region_level: _l, region_code: _rc, ...columns } = row;
+    const obs = ctx.em.map(Observation, columns) as ServedObservation;
+    obs.suppressedForViewer = row.small_cell && !seesSmallCounts(viewer, row.reporting_agency_id);
+    obs.grant = grant;
+    obs.facts = facts;
+    served.push(obs);
+    logged.push({ indicatorId: row.indicator_id, sensitivity: row.sensitivity, regionCode: row.region_code, periodCode: row.period_code, grant });
+  }
+  ctx.access.addRows(logged, 'observations', args.filter?.within);
+  await logRefusals(ctx, args.filter?.indicators, logged, 'observations');
+  const edges = served.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  return Object.assign(new Shape(), {
+    nodes: served,
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    count: async () => {
+      const [{ n }] = await conn.execute<Array<{ n: string }>>(`select count(*) as n from ${FROM} where ${where.join(' and ')}`, params);
+      return Number(n);
+    },
+  });
+}
+
+/**
+ * A request that named sensitive indicators and got none of their values back is logged as a
+ * refusal, so that "who tried to read domestic violence figures" can be answered too.
+ */
+export async function logRefusals(
+  ctx: Context,
+  indicatorCodes: string[] | undefined,
+  returned: ReadonlyArray<{ indicatorId: number }>,
+  operation: string,
+): Promise<void> {
+  if (!indicatorCodes?.length) return;
+  const got = new Set(returned.map((r) => r.indicatorId));
+  const named = await ctx.em.execute<Array<{ id: number; sensitivity: Sensitivity }>>(
+    `select id, sensitivity from indicator where code in (?) and sensitivity <> 'OPEN'`,
+    [indicatorCodes],
+  );
+  for (const ind of named) {
+    if (got.has(ind.id)) continue;
+    ctx.access.add({ indicatorId: ind.id, sensitivity: ind.sensitivity, regionCodes: [], valueCount: 0, operation, grantedBy: 'refused', refused: true });
+  }
+}
+
+interface IndicatorMeta {
+  id: number;
+  code: string;
+  unit: IndicatorUnit;
+  finest_level: RegionLevel;
+  period_type: string;
+  reporter_kinds: string[] | string;
+}
+
+function kindsOf(v: string[] | string): string[] {
+  return Array.isArray(v) ? v : v.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+}
+
+function digestOf(rows: ObservationRowInput[], asDraft: boolean): string {
+  const h = createHash('sha256');
+  h.update(asDraft ? 'draft\n' : 'submit\n');
+  for (const r of rows) h.update(JSON.stringify([r.indicatorCode, r.regionCode, r.period, r.sex, r.ageGroup, r.value, r.note ?? null]) + '\n');
+  return h.digest('hex');
+}
+
+export interface SubmitResult {
+  batchId: string;
+  rows: number;
+  created: number;
+  corrected: number;
+  /** True when this key was seen before and nothing was saved this time. */
+  replayed: boolean;
+}
+
+/**
+ * A batch from one agency's data steward: every row is checked, errors name the row and field,
+ * and the batch is saved whole or not at all. The same idempotency key with the same rows
+ * returns the first result; with other rows it is a CONFLICT.
+ */
+export async function submitObservations(ctx: Context, input: SubmitObservationsInput): Promise<SubmitResult> {
+  const { viewer } = ctx;
+  const m = viewer.membership;
+  if (!m) throw new ForbiddenError('observation.submit: sign in as a data steward');
+  assertMay(viewer, 'observation.submit', [m.agencyId]);
+  const digest = digestOf(input.rows, input.asDraft);
+  const previous = await ctx.em.findOne(ObservationBatch, { agency: m.agencyId, idempotencyKey: input.idempotencyKey });
+  if (previous) return replay(previous, digest);
+
+  const conn = ctx.em;
+  const indicatorCodes = [...new Set(input.rows.map((r) => r.indicatorCode))];
+  const regionCodes = [...new Set(input.rows.map((r) => r.regionCode))];
+  const [indicators, regions] = await Promise.all([
+    conn.execute<IndicatorMeta[]>(`select id, code, unit, finest_level, period_type, reporter_kinds from indicator where code in (?)`, [indicatorCodes]),
+    conn.execute<Array<{ id: number; code: string; path: string; level: RegionLevel }>>(`select id, code, path, level from region where code in (?)`, [regionCodes]),
+  ]);
+  const indicatorBy = new Map(indicators.map((i) => [i.code, i]));
+  const regionBy = new Map(regions.map((r) => [r.code, r]));
+
+  const problems: FieldProblem[] = [];
+  const problem = (i: number, field: string, message: string) => problems.push({ field: `rows.${i}.${field}`, message });
+  const seen = new Map<string, number>();
+  const clean: Array<{ indicatorId: number; regionId: number; period: string; sex: Sex; ageGroup: AgeGroup; value: number; note: string | null }> = [];
+  input.rows.forEach((row, i) => {
+    const ind = indicatorBy.get(row.indicatorCode);
+    const region = regionBy.get(row.regionCode);
+    let period: ParsedPeriod | undefined;
+    if (!ind) problem(i, 'indicatorCode', `no indicator has the code ${JSON.stringify(row.indicatorCode)}`);
+    else if (!kindsOf(ind.reporter_kinds).includes(m.agencyKind)) problem(i, 'indicatorCode', `${ind.code} is not reported by a ${m.agencyKind}`);
+    if (!region) problem(i, 'regionCode', `no region has the code ${JSON.stringify(row.regionCode)}`);
+    else {
+      if (!region.path.startsWith(m.jurisdictionPath)) problem(i, 'regionCode', `${region.code} is outside your agency's jurisdiction`);
+      if (ind && LEVEL_RANK[region.level] > rankOf(ind.finest_level)) problem(i, 'regionCode', `${ind.code} is reported down to ${ind.finest_level}, not ${region.level}`);
+    }
+    try {
+      period = parsePeriod(row.period, `rows.${i}.period`);
+      if (ind && period.type !== ind.period_type) problem(i, 'period', `${ind.code} is reported per ${ind.period_type}, not ${period.type} (${row.period})`);
+    } catch (e) {
+      if (!(e instanceof BadInputError)) throw e;
+      problem(i, 'period', e.problems[0]?.message ?? e.message);
+    }
+    const v = row.value;
+    if (!Number.isFinite(v) || v < 0) problem(i, 'value', 'must be a number ≥ 0');
+    else if (ind?.unit === IndicatorUnit.COUNT && !Number.isInteger(v)) problem(i, 'value', `${ind.code} counts: the value must be a whole number`);
+    else if (ind?.unit === IndicatorUnit.PERCENT && v > 100) problem(i, 'value', 'a percentage must not exceed 100');
+    else if (v > 1e12) problem(i, 'value', 'is implausibly large');
+    const key = [row.indicatorCode, row.regionCode, period?.code ?? row.period, row.sex, row.ageGroup].join('|');
+    if (seen.has(key)) problem(i, 'period', `the same cell as row ${seen.get(key)}`);
+    else seen.set(key, i);
+    if (ind && region && period) {
+      clean.push({ indicatorId: ind.id, regionId: region.id, period: period.code, sex: row.sex, ageGroup: row.ageGroup, value: v, note: row.note?.trim() || null });
+    }
+  });
+  if (!problems.length && clean.length) {
+    // A cell reported by another agency is theirs to correct.
+    const taken = await conn.execute<Array<{ ord: number; code: string }>>(
+      `select t.ord, a.code from unnest(?::int[], ?::int[], ?::text[], ?::sex[], ?::age_group[]) with ordinality as t(indicator_id, region_id, period_code, sex, age_group, ord)
+         join observation o on o.is_current and o.indicator_id = t.indicator_id and o.region_id = t.region_id and o.period_code = t.period_code
+                           and o.sex = t.sex and o.age_group = t.age_group and o.reporting_agency_id <> ?
+         join agency a on a.id = o.reporting_agency_id`,
+      [pgArray(clean.map((r) => r.indicatorId)), pgArray(clean.map((r) => r.regionId)), pgArray(clean.map((r) => r.period)),
+        pgArray(clean.map((r) => r.sex)), pgArray(clean.map((r) => r.ageGroup)), m.agencyId],
+    );
+    for (const t of taken) problem(Number(t.ord) - 1, 'regionCode', `this cell is reported by ${t.code}; only they can correct it`);
+  }
+  if (problems.length) {
+    const shown = problems.slice(0, 200);
+    throw new BadInputError(
+      `${problems.length} problem(s) in the batch; nothing was saved. First: ${shown[0].field}: ${shown[0].message}`,
+      shown,
+    );
+  }
+
+  try {
+    return await ctx.em.transactional(async (em) => {
+      const tx = em;
+      const [batch] = await tx.execute<Array<{ id: number }>>(
+        `insert into observation_batch (agency_id, idempotency_key, digest, submitted_by_id, row_count, created_count, corrected_count)
+         values (?, ?, ?, ?, ?, 0, 0) returning id`,
+        [m.agencyId, input.idempotencyKey, digest, viewer.person!.id, clean.length],
+      );
+      const cols = {
+        indicator: clean.map((r) => r.indicatorId), region: clean.map((r) => r.regionId), period: clean.map((r) => r.period),
+        sex: clean.map((r) => r.sex), age: clean.map((r) => r.ageGroup), value: clean.map((r) => r.value), note: clean.map((r) => r.note),
+      };
+      // Current versions of the same cells stop being current; the new rows point back to them.
+      const replaced = await tx.execute<Array<{ id: string; version: number; indicator_id: number; region_id: number; period_code: string; sex: Sex; age_group: AgeGroup }>>(
+        `update observation o set is_current = false
+           from unnest(?::int[], ?::int[], ?::text[], ?::sex[], ?::age_group[]) as t(indicator_id, region_id, period_code, sex, age_group)
+          where o.is_current and o.indicator_id = t.indicator_id and o.region_id = t.region_id and o.period_code = t.period_code
+            and o.sex = t.sex and o.age_group = t.age_group
+         returning o.id, o.version, o.indicator_id, o.region_id, o.period_code, o.sex, o.age_group`,
+        [pgArray(cols.indicator), pgArray(cols.region), pgArray(cols.period), pgArray(cols.sex), pgArray(cols.age)],
+      );
+      const old = new Map(replaced.map((r) => [[r.indicator_id, r.region_id, r.period_code, r.sex, r.age_group].join('|'), r]));
+      const prev = clean.map((r) => old.get([r.indicatorId, r.regionId, r.period, r.sex, r.ageGroup].join('|')));
+      await tx.execute(
+        `insert into observation (indicator_id, region_id, period_code, sex, age_group, raw_value, note, reporting_agency_id, entered_by_id,
+                                  status, version, previous_version_id, batch_id, is_current, small_cell)
+         select t.indicator_id, t.region_id, t.period_code, t.sex, t.age_group, t.raw_value, t.note, ?, ?, ?::observation_status,
+                t.version, t.previous_version_id, ?, true, false
+           from unnest(?::int[], ?::int[], ?::text[], ?::sex[], ?::age_group[], ?::float8[], ?::text[], ?::int[], ?::bigint[])
+             as t(indicator_id, region_id, period_code, sex, age_group, raw_value, note, version, previous_version_id)`,
+        [
+          m.agencyId, viewer.person!.id, input.asDraft ? ObservationStatus.DRAFT : ObservationStatus.SUBMITTED, batch.id,
+          pgArray(cols.indicator), pgArray(cols.region), pgArray(cols.period), pgArray(cols.sex), pgArray(cols.age),
+          pgArray(cols.value), pgArray(cols.note), pgArray(prev.map((p) => (p ? p.version + 1 : 1))), pgArray(prev.map((p) => p?.id ?? null)),
+        ],
+      );
+      const corrected = replaced.length;
+      await tx.execute(`update observation_batch set created_count = ?, corrected_count = ? where id = ?`, [clean.length - corrected, corrected, batch.id]);
+      // Replaced approved values no longer count for small-cell protection.
+      if (replaced.length) await refreshSmallCells(em, pairsOf(replaced.map((r) => ({ indicatorId: r.indicator_id, periodCode: r.period_code }))));
+      return { batchId: String(batch.id), rows: clean.length, created: clean.length - corrected, corrected, replayed: false };
+    });
+  } catch (e) {
+    // Two submissions with one key at once: the second finds the first.
+    if (e instanceof UniqueConstraintViolationException && /observation_batch_key/.test(e.message)) {
+      const first = await ctx.em.fork().findOne(ObservationBatch, { agency: m.agencyId, idempotencyKey: input.idempotencyKey });
+      if (first) return replay(first, digest);
+    }
+    throw e;
+  }
+}
+
+function replay(batch: ObservationBatch, digest: string): SubmitResult {
+  if (batch.digest !== digest) throw new ConflictError(`idempotency key ${JSON.stringify(batch.idempotencyKey)} was used for a different batch`);
+  return { batchId: String(batch.id), rows: batch.rowCount, created: batch.createdCount, corrected: batch.correctedCount, replayed: true };
+}
+
+/** A PostgreSQL array literal for one bound parameter (the driver would otherwise expand JS arrays). */
+function pgArray(values: ReadonlyArray<string | number | null>): string {
+  const item = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
+  return `{${values.map(item).join(',')}}`;
+}
+
+function pairsOf(list: Array<{ indicatorId: number; periodCode: string }>) {
+  const seen = new Map(list.map((p) => [`${p.indicatorId}|${p.periodCode}`, p]));
+  return [...seen.values()];
+}
+
+export interface ReviewResult { count: number }
+
+async function review(ctx: Context, ids: string[], status: ObservationStatus.APPROVED | ObservationStatus.REJECTED, reason?: string): Promise<ReviewResult> {
+  const { viewer } = ctx;
+  assertMay(viewer, 'observation.review', []);
+  const unique = [...new Set(ids)];
+  const bad = unique.filter((id) => !/^\d{1,19}$/.test(id));
+  if (bad.length) throw BadInputError.field('ids', `not observation ids: ${bad.slice(0, 10).join(', ')}`);
+  return ctx.em.transactional(async (em) => {
+    const conn = em;
+    const rows = await conn.execute<Array<{ id: string; status: ObservationStatus; is_current: boolean; indicator_id: number; period_code: string }>>(
+      `select id, status, is_current, indicator_id, period_code from observation where id in (?) for update`,
+      [unique],
+    );
+    const found = new Map(rows.map((r) => [String(r.id), r]));
+    const problems: FieldProblem[] = [];
+    unique.forEach((id, i) => {
+      const r = found.get(id);
+      if (!r) problems.push({ field: `ids.${i}`, message: `no observation ${id}` });
+      else if (!r.is_current) problems.push({ field: `ids.${i}`, message: `observation ${id} was replaced by a correction` });
+      else if (r.status !== ObservationStatus.SUBMITTED) problems.push({ field: `ids.${i}`, message: `observation ${id} is ${r.status}, not SUBMITTED` });
+    });
+    if (problems.length) throw new BadInputError(`${problems.length} observation(s) cannot be reviewed; nothing was changed. First: ${problems[0].message}`, problems.slice(0, 200));
+    await conn.execute(
+      `update observation set status = ?::observation_status, reviewed_by_id = ?, reviewed_at = now(), rejection_reason = ? where id in (?)`,
+      [status, viewer.person!.id, reason ?? null, unique],
+    );
+    await refreshSmallCells(em, pairsOf(rows.map((r) => ({ indicatorId: r.indicator_id, periodCode: r.period_code }))));
+    return { count: unique.length };
+  });
+}
+
+export const approveObservations = (ctx: Context, input: ReviewInput) => review(ctx, input.ids, ObservationStatus.APPROVED);
+export const rejectObservations = (ctx: Context, input: RejectInput) => review(ctx, input.ids, ObservationStatus.REJECTED, input.reason.trim());
+

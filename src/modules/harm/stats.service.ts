@@ -1,0 +1,202 @@
+import { BadInputError } from '../../common/errors';
+import { parsePeriod, periodBounds, PeriodType, previousPeriod, sameLastYear } from '../../common/jalali';
+import { observationGrant, seesSmallCounts } from '../../policy/harm-policy';
+import { observationScopeSql } from '../../policy/harm-scope';
+import type { Context } from '../../server/context';
+import { JalaliPeriod } from '../period/period.entity';
+import { Region, type RegionLevel } from '../region/region.entity';
+import { IndicatorUnit, ObservationStatus, Sensitivity } from './harm.enums';
+import { Indicator } from './harm.entity';
+import type { SeriesInput } from './harm.inputs';
+
+export interface SeriesPointData {
+  indicator: Indicator;
+  region: Region;
+  period: JalaliPeriod;
+  value: number | null;
+  suppressed: boolean;
+  cells: number;
+  population: number | null;
+  ratePer10k: number | null;
+  previous: number | null;
+  changeFromPrevious: number | null;
+  changeFromPreviousPercent: number | null;
+  lastYear: number | null;
+  changeFromLastYear: number | null;
+  changeFromLastYearPercent: number | null;
+  /** The policy grant this point was served under (checked again by the field rules). */
+  grant: string;
+}
+
+const RANK: Record<PeriodType, number> = { MONTH: 0, QUARTER: 1, YEAR: 2 };
+
+interface Row {
+  indicator_id: number;
+  region_id: number;
+  bucket: string;
+  value: number;
+  hidden: boolean;
+  all_own: boolean;
+  cells: number;
+  prev_value: number | null;
+  prev_hidden: boolean | null;
+  prev_all_own: boolean | null;
+  ly_value: number | null;
+  ly_hidden: boolean | null;
+  ly_all_own: boolean | null;
+  unit: IndicatorUnit;
+  k: number;
+  per10k: boolean;
+  sensitivity: Sensitivity;
+  category_code: string;
+  region_path: string;
+  region_level: RegionLevel;
+  population: number | null;
+}
+
+/**
+ * Indicator values by region and Jalali month, quarter or year, computed live by the database from
+ * approved observations the caller may see: counts and amounts are summed, rates and percentages
+ * averaged, with change against the previous period and the same period a year before. A bucket is
+ * withheld where any of its cells is withheld from the caller, or where its total is a small count.
+ */
+export async function indicatorSeries(ctx: Context, input: SeriesInput): Promise<SeriesPointData[]> {
+  const { viewer } = ctx;
+  const from = parsePeriod(input.from, 'from');
+  const to = parsePeriod(input.to, 'to');
+  if (from.type !== input.granularity || to.type !== input.granularity) {
+    throw BadInputError.field('from', `from and to must be ${input.granularity} periods, e.g. ${input.granularity === PeriodType.MONTH ? '1403-01' : input.granularity === PeriodType.QUARTER ? '1403-Q1' : '1403'}`);
+  }
+  const fromB = periodBounds(from);
+  const toB = periodBounds(to);
+  if (fromB.start > toB.end) throw BadInputError.field('to', 'must not be before from');
+  const indicators = await ctx.em.find(Indicator, { code: { $in: input.indicators } });
+  const missing = input.indicators.filter((c) => !indicators.some((i) => i.code === c));
+  if (missing.length) throw BadInputError.field('indicators', `unknown indicator(s): ${missing.join(', ')}`);
+  for (const ind of indicators) {
+    if (RANK[ind.periodType] > RANK[input.granularity]) {
+      throw BadInputError.field('granularity', `${ind.code} is reported per ${ind.periodType}; ask for ${ind.periodType} or coarser`);
+    }
+  }
+  // A year earlier than `from`, for the comparisons.
+  const extendedStart = periodBounds(parsePeriod(sameLastYear(previousPeriod(from.code)))).start;
+  const agreements = await ctx.loaders.agreementsOfViewer();
+  const scope = observationScopeSql(viewer, agreements);
+  const own = viewer.membership ? (seesSmallCounts(viewer, -1) ? 'true' : `(o.reporting_agency_id = ${Number(viewer.membership.agencyId)})`) : 'false';
+  const bucketCol = input.granularity === PeriodType.MONTH ? 'p.code' : input.granularity === PeriodType.QUARTER ? 'p.quarter_code' : 'p.year_code';
+  const extra: string[] = [];
+  const extraParams: unknown[] = [];
+  if (input.within) {
+    extra.push(`r.path like (select replace(replace(replace(w.path, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' from region w where w.code = ?)`);
+    extraParams.push(input.within);
+  }
+  if (input.regions?.length) {
+    extra.push('r.code in (?)');
+    extraParams.push(input.regions);
+  }
+  const rows = await ctx.em.execute<Row[]>(
+    `with scoped as (
+       select o.indicator_id, o.region_id, ${bucketCol} as bucket, o.raw_value, o.small_cell and not ${own} as hidden, ${own} as own
+         from observation o
+         join indicator i on i.id = o.indicator_id
+         join harm_category c on c.id = i.category_id
+         join region r on r.id = o.region_id
+         join jalali_period p on p.code = o.period_code
+        where o.is_current and o.status = 'APPROVED' and ${scope.sql}
+          and i.id in (?) and r.level = ? and o.sex = ? and o.age_group = ?
+          and p.start_date >= ?::date and p.end_date <= ?::date ${extra.map((e) => `and ${e}`).join(' ')}
+     ),
+     agg as (
+       select s.indicator_id, s.region_id, s.bucket,
+              case when i.unit in ('COUNT', 'AMOUNT') then sum(s.raw_value) else avg(s.raw_value) end as value,
+              bool_or(s.hidden) as hidden, bool_and(s.own) as all_own, count(*)::int as cells
+         from scoped s join indicator i on i.id = s.indicator_id
+        group by s.indicator_id, s.region_id, s.bucket, i.unit
+     )
+     select a.indicator_id, a.region_id, a.bucket, a.value, a.hidden, a.all_own, a.cells,
+            prev.value as prev_value, prev.hidden as prev_hidden, prev.all_own as prev_all_own,
+            ly.value as ly_value, ly.hidden as ly_hidden, ly.all_own as ly_all_own,
+            i.unit, i.suppression_k as k, i.per10k, i.sensitivity, c.code as category_code,
+            r.path as region_path, r.level as region_level, r.population
+       from agg a
+       join jalali_period bp on bp.code = a.bucket
+       join indicator i on i.id = a.indicator_id
+       join harm_category c on c.id = i.category_id
+       join region r on r.id = a.region_id
+       left join jalali_period pp on pp.type = bp.type and pp.end_date = bp.start_date - 1
+       left join agg prev on prev.indicator_id = a.indicator_id and prev.region_id = a.region_id and prev.bucket = pp.code
+       left join jalali_period lp on lp.type = bp.type and lp.year = bp.year - 1
+                                 and lp.quarter is not distinct from bp.quarter and lp.month is not distinct from bp.month
+       left join agg ly on ly.indicator_id = a.indicator_id and ly.region_id = a.region_id and ly.bucket = lp.code
+      where bp.start_date >= ?::date
+      order by i.code, r.code, bp.start_date`,
+    [
+      ...scope.params, indicators.map((i) => i.id), input.level, input.sex, input.ageGroup, extendedStart, toB.end,
+      ...extraParams, fromB.start,
+    ],
+  );
+  const [regions, periods] = await Promise.all([
+    ctx.em.find(Region, { id: { $in: [...new Set(rows.map((r) => r.region_id))] } }),
+    ctx.em.find(JalaliPeriod, { code: { $in: [...new Set(rows.map((r) => r.bucket))] } }),
+  ]);
+  const regionBy = new Map(regions.map((r) => [r.id, r]));
+  const periodBy = new Map(periods.map((p) => [p.code, p]));
+  const indicatorBy = new Map(indicators.map((i) => [i.id, i]));
+  const small = (v: number | null, r: Row) => v !== null && r.unit === IndicatorUnit.COUNT && v > 0 && v < r.k;
+  const shown = (v: number | null, hidden: boolean | null, allOwn: boolean | null, r: Row): number | null =>
+    v === null ? null : allOwn ? Number(v) : hidden || small(Number(v), r) ? null : Number(v);
+
+  const points: SeriesPointData[] = [];
+  const logged: Array<{ indicatorId: number; sensitivity: Sensitivity; regionCode: string; periodCode: string; grant: string }> = [];
+  for (const r of rows) {
+    const region = regionBy.get(r.region_id)!;
+    const grant = observationGrant(
+      viewer,
+      {
+        sensitivity: r.sensitivity, level: r.region_level, path: r.region_path, status: ObservationStatus.APPROVED,
+        reportingAgencyId: r.all_own && viewer.membership ? viewer.membership.agencyId : -1, categoryCode: r.category_code,
+      },
+      agreements,
+    );
+    if (!grant) {
+      ctx.log.error('access layers disagree: SQL scope returned a series cell the policy refuses; dropped', { requestId: ctx.requestId, indicator: r.indicator_id, region: region.code });
+      continue;
+    }
+    const value = shown(r.value, r.hidden, r.all_own, r);
+    const previous = shown(r.prev_value, r.prev_hidden, r.prev_all_own, r);
+    const lastYear = shown(r.ly_value, r.ly_hidden, r.ly_all_own, r);
+    const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : round(a - b));
+    const pct = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : round(((a - b) / b) * 100));
+    points.push({
+      indicator: indicatorBy.get(r.indicator_id)!,
+      region,
+      period: periodBy.get(r.bucket)!,
+      value: value === null ? null : round(value),
+      suppressed: value === null,
+      cells: r.cells,
+      population: r.population,
+      ratePer10k: value !== null && r.per10k && r.population ? round((value / r.population) * 10_000) : null,
+      previous: previous === null ? null : round(previous),
+      changeFromPrevious: diff(value, previous),
+      changeFromPreviousPercent: pct(value, previous),
+      lastYear: lastYear === null ? null : round(lastYear),
+      changeFromLastYear: diff(value, lastYear),
+      changeFromLastYearPercent: pct(value, lastYear),
+      grant,
+    });
+    logged.push({ indicatorId: r.indicator_id, sensitivity: r.sensitivity, regionCode: region.code, periodCode: r.bucket, grant });
+  }
+  ctx.access.addRows(logged, 'indicatorSeries', input.within);
+  // Sensitive indicators asked for but not returned at all: a refusal, logged as such.
+  const got = new Set(logged.map((l) => l.indicatorId));
+  for (const ind of indicators) {
+    if (ind.sensitivity === Sensitivity.OPEN || got.has(ind.id)) continue;
+    ctx.access.add({
+      indicatorId: ind.id, sensitivity: ind.sensitivity, regionCodes: input.within ? [input.within] : [], periodFrom: from.code, periodTo: to.code,
+      valueCount: 0, operation: 'indicatorSeries', grantedBy: 'refused', refused: true,
+    });
+  }
+  return points;
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
