@@ -18,6 +18,15 @@ export type AddMembershipInput = {
   validTo?: string | null | undefined;
 };
 
+/** TOTAL, or the age groups 0–14, 15–24, 25–44, 45–64, 65+ */
+export type AgeGroup =
+  | 'A0_14'
+  | 'A15_24'
+  | 'A25_44'
+  | 'A45_64'
+  | 'A65_PLUS'
+  | 'TOTAL';
+
 export type AgencyKind =
   | 'CITY_COUNCIL'
   | 'COUNTY_GOVERNORATE'
@@ -41,6 +50,24 @@ export type CreateAgencyInput = {
   parentCode?: string | null | undefined;
 };
 
+export type CreateAgreementInput = {
+  /** Harm category codes covered */
+  categoryCodes: Array<string>;
+  /** Unique code, e.g. DSA-RAZI-2026 */
+  code: string;
+  /** Finest region level the grantee sees */
+  finestLevel: RegionLevel;
+  /** Agency that receives access */
+  granteeCode: string;
+  /** Agency that grants access (its data) */
+  grantorCode: string;
+  purpose: string;
+  /** Code of the root of the region subtree covered */
+  regionRootCode: string;
+  validFrom: string;
+  validTo: string;
+};
+
 export type EndMembershipInput = {
   membershipId: string | number;
   /** Last day (YYYY-MM-DD); today by default */
@@ -60,6 +87,12 @@ export type HandOverPostInput = {
   successorEmail: string;
 };
 
+export type IndicatorUnit =
+  | 'AMOUNT'
+  | 'COUNT'
+  | 'PERCENT'
+  | 'RATE';
+
 /** A person not yet known to the hub */
 export type NewPersonInput = {
   fullNameEn: string;
@@ -68,6 +101,51 @@ export type NewPersonInput = {
   nationalId?: string | null | undefined;
   phone?: string | null | undefined;
 };
+
+export type ObservationFilter = {
+  ageGroup?: AgeGroup | null | undefined;
+  /** Harm category codes */
+  categories?: Array<string> | null | undefined;
+  /** First Jalali period, e.g. 1403-01, 1403-Q1 or 1403 */
+  from?: string | null | undefined;
+  /** Also versions replaced by corrections (reporting agency and monitoring deputy) */
+  includeHistory?: boolean | null | undefined;
+  /** Indicator codes */
+  indicators?: Array<string> | null | undefined;
+  levels?: Array<RegionLevel> | null | undefined;
+  sex?: Sex | null | undefined;
+  /** Other than APPROVED, only the reporting agency and the monitoring deputy see any */
+  statuses?: Array<ObservationStatus> | null | undefined;
+  /** Last Jalali period */
+  to?: string | null | undefined;
+  /** Only regions in the subtree of this region code (itself included) */
+  within?: string | null | undefined;
+};
+
+/** One value: indicator × region × Jalali period × sex × age group */
+export type ObservationRowInput = {
+  ageGroup?: AgeGroup;
+  indicatorCode: string;
+  /** Free text from field workers (seen by the reporting agency and the monitoring deputy only) */
+  note?: string | null | undefined;
+  /** Jalali period of the indicator's type: 1404-07, 1404-Q3 or 1404 */
+  period: string;
+  regionCode: string;
+  sex?: Sex;
+  value: number;
+};
+
+export type ObservationStatus =
+  | 'APPROVED'
+  | 'DRAFT'
+  | 'REJECTED'
+  | 'SUBMITTED';
+
+/** Length of a Jalali (Solar Hijri) reporting period: MONTH (1404-07), QUARTER (1404-Q3: months 7–9) or YEAR (1404) */
+export type PeriodType =
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR';
 
 /** Administrative level, coarse to fine: PROVINCE > COUNTY > DISTRICT > CITY | RURAL_DISTRICT > NEIGHBOURHOOD | VILLAGE */
 export type RegionLevel =
@@ -85,6 +163,44 @@ export type Role =
   | 'DATA_STEWARD'
   | 'DIRECTOR'
   | 'MEMBER';
+
+/** OPEN: may be published; RESTRICTED: e.g. divorce, theft, unemployment; CONFIDENTIAL: e.g. domestic violence, suicide attempts, addiction treatment */
+export type Sensitivity =
+  | 'CONFIDENTIAL'
+  | 'OPEN'
+  | 'RESTRICTED';
+
+export type SeriesInput = {
+  ageGroup?: AgeGroup;
+  /** First period, of the granularity's type (e.g. 1400-Q1) */
+  from: string;
+  /** Bucket: Jalali MONTH, QUARTER or YEAR */
+  granularity: PeriodType;
+  /** Indicator codes (up to 20) */
+  indicators: Array<string>;
+  /** Level of the regions to show, e.g. COUNTY */
+  level: RegionLevel;
+  /** Only these region codes */
+  regions?: Array<string> | null | undefined;
+  sex?: Sex;
+  /** Last period */
+  to: string;
+  /** Only regions in the subtree of this region code */
+  within?: string | null | undefined;
+};
+
+export type Sex =
+  | 'FEMALE'
+  | 'MALE'
+  | 'TOTAL';
+
+export type SubmitObservationsInput = {
+  /** Save as DRAFT (not yet sent for approval) */
+  asDraft?: boolean;
+  /** Chosen by the client; the same key again returns the first result and saves nothing twice */
+  idempotencyKey: string;
+  rows: Array<ObservationRowInput>;
+};
 
 /** HARM_MONITORING: the deputy that monitors social harms; PARTICIPATION_NGO: the deputy for participation and NGOs */
 export type UnitKind =
@@ -133,6 +249,88 @@ export type UpdateAgencyMutationVariables = Exact<{
 
 
 export type UpdateAgencyMutation = { updateAgency: { code: string, nameFa: string, nameEn: string, fieldsOfActivity: Array<string>, jurisdiction: { code: string } } | null };
+
+export type HarmCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HarmCatalogueQuery = { harmCategories: Array<{ code: string, nameFa: string, nameEn: string }>, indicators: { totalCount: number, nodes: Array<{ code: string, nameFa: string, nameEn: string, unit: IndicatorUnit, sensitivity: Sensitivity, suppressionK: number, finestLevel: RegionLevel, periodType: PeriodType, reporterKinds: Array<AgencyKind>, per10k: boolean, category: { code: string } }> } };
+
+export type ObservationsQueryVariables = Exact<{
+  filter?: ObservationFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ObservationsQuery = { observations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, value: number | null, suppressed: boolean, status: ObservationStatus, version: number, isCurrent: boolean, sex: Sex, ageGroup: AgeGroup, indicator: { code: string, sensitivity: Sensitivity }, region: { code: string, level: RegionLevel }, period: { code: string }, reportingAgency: { code: string } }> } };
+
+export type ObservationDetailsQueryVariables = Exact<{
+  filter?: ObservationFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ObservationDetailsQuery = { observations: { nodes: Array<{ id: string, value: number | null, suppressed: boolean, status: ObservationStatus, note: string | null, indicator: { code: string, sensitivity: Sensitivity }, region: { code: string, level: RegionLevel }, enteredBy: { fullNameEn: string } | null, approvedBy: { fullNameEn: string } | null }> } };
+
+export type IndicatorSeriesQueryVariables = Exact<{
+  input: SeriesInput;
+}>;
+
+
+export type IndicatorSeriesQuery = { indicatorSeries: Array<{ value: number | null, suppressed: boolean, cells: number, population: number | null, ratePer10k: number | null, previous: number | null, changeFromPrevious: number | null, changeFromPreviousPercent: number | null, lastYear: number | null, changeFromLastYear: number | null, changeFromLastYearPercent: number | null, indicator: { code: string }, region: { code: string, nameFa: string }, period: { code: string, labelFa: string, startDate: string, endDate: string } }> };
+
+export type SubmitObservationsMutationVariables = Exact<{
+  input: SubmitObservationsInput;
+}>;
+
+
+export type SubmitObservationsMutation = { submitObservations: { batchId: string, rows: number, created: number, corrected: number, replayed: boolean } | null };
+
+export type ApproveObservationsMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ApproveObservationsMutation = { approveObservations: { count: number } | null };
+
+export type RejectObservationsMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+  reason: string;
+}>;
+
+
+export type RejectObservationsMutation = { rejectObservations: { count: number } | null };
+
+export type AccessLogQueryVariables = Exact<{
+  personEmail?: string | null | undefined;
+  agencyCode?: string | null | undefined;
+  indicatorCode?: string | null | undefined;
+  regionCode?: string | null | undefined;
+  since?: unknown;
+  first?: number | null | undefined;
+}>;
+
+
+export type AccessLogQuery = { accessLog: { totalCount: number, nodes: Array<{ at: unknown, role: string | null, sensitivity: string, regionCodes: Array<string>, periodFrom: string | null, periodTo: string | null, valueCount: number, operation: string, grantedBy: string, refused: boolean, requestId: string, person: { email: string | null } | null, agency: { code: string } | null, indicator: { code: string } }> } | null };
+
+export type DataSharingAgreementsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DataSharingAgreementsQuery = { dataSharingAgreements: Array<{ code: string, purpose: string, active: boolean, categoryCodes: Array<string>, finestLevel: RegionLevel, validFrom: string, validTo: string, revokedAt: unknown, grantor: { code: string }, grantee: { code: string }, regionRoot: { code: string } }> | null };
+
+export type CreateDataSharingAgreementMutationVariables = Exact<{
+  input: CreateAgreementInput;
+}>;
+
+
+export type CreateDataSharingAgreementMutation = { createDataSharingAgreement: { code: string, active: boolean, categoryCodes: Array<string>, finestLevel: RegionLevel, validFrom: string, validTo: string, grantee: { code: string }, regionRoot: { code: string } } | null };
+
+export type RevokeDataSharingAgreementMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type RevokeDataSharingAgreementMutation = { revokeDataSharingAgreement: { code: string, active: boolean, revokedAt: unknown } | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -353,6 +551,236 @@ export const UpdateAgencyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateAgencyMutation, UpdateAgencyMutationVariables>;
+export const HarmCatalogueDocument = new TypedDocumentString(`
+    query HarmCatalogue {
+  harmCategories {
+    code
+    nameFa
+    nameEn
+  }
+  indicators(first: 100) {
+    totalCount
+    nodes {
+      code
+      nameFa
+      nameEn
+      unit
+      sensitivity
+      suppressionK
+      finestLevel
+      periodType
+      reporterKinds
+      per10k
+      category {
+        code
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HarmCatalogueQuery, HarmCatalogueQueryVariables>;
+export const ObservationsDocument = new TypedDocumentString(`
+    query Observations($filter: ObservationFilter, $first: Int, $after: String) {
+  observations(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      value
+      suppressed
+      status
+      version
+      isCurrent
+      sex
+      ageGroup
+      indicator {
+        code
+        sensitivity
+      }
+      region {
+        code
+        level
+      }
+      period {
+        code
+      }
+      reportingAgency {
+        code
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ObservationsQuery, ObservationsQueryVariables>;
+export const ObservationDetailsDocument = new TypedDocumentString(`
+    query ObservationDetails($filter: ObservationFilter, $first: Int) {
+  observations(filter: $filter, first: $first) {
+    nodes {
+      id
+      value
+      suppressed
+      status
+      indicator {
+        code
+        sensitivity
+      }
+      region {
+        code
+        level
+      }
+      note
+      enteredBy {
+        fullNameEn
+      }
+      approvedBy {
+        fullNameEn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ObservationDetailsQuery, ObservationDetailsQueryVariables>;
+export const IndicatorSeriesDocument = new TypedDocumentString(`
+    query IndicatorSeries($input: SeriesInput!) {
+  indicatorSeries(input: $input) {
+    indicator {
+      code
+    }
+    region {
+      code
+      nameFa
+    }
+    period {
+      code
+      labelFa
+      startDate
+      endDate
+    }
+    value
+    suppressed
+    cells
+    population
+    ratePer10k
+    previous
+    changeFromPrevious
+    changeFromPreviousPercent
+    lastYear
+    changeFromLastYear
+    changeFromLastYearPercent
+  }
+}
+    `) as unknown as TypedDocumentString<IndicatorSeriesQuery, IndicatorSeriesQueryVariables>;
+export const SubmitObservationsDocument = new TypedDocumentString(`
+    mutation SubmitObservations($input: SubmitObservationsInput!) {
+  submitObservations(input: $input) {
+    batchId
+    rows
+    created
+    corrected
+    replayed
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitObservationsMutation, SubmitObservationsMutationVariables>;
+export const ApproveObservationsDocument = new TypedDocumentString(`
+    mutation ApproveObservations($ids: [ID!]!) {
+  approveObservations(input: {ids: $ids}) {
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveObservationsMutation, ApproveObservationsMutationVariables>;
+export const RejectObservationsDocument = new TypedDocumentString(`
+    mutation RejectObservations($ids: [ID!]!, $reason: String!) {
+  rejectObservations(input: {ids: $ids, reason: $reason}) {
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<RejectObservationsMutation, RejectObservationsMutationVariables>;
+export const AccessLogDocument = new TypedDocumentString(`
+    query AccessLog($personEmail: String, $agencyCode: String, $indicatorCode: String, $regionCode: String, $since: DateTimeISO, $first: Int) {
+  accessLog(
+    personEmail: $personEmail
+    agencyCode: $agencyCode
+    indicatorCode: $indicatorCode
+    regionCode: $regionCode
+    since: $since
+    first: $first
+  ) {
+    totalCount
+    nodes {
+      at
+      role
+      sensitivity
+      regionCodes
+      periodFrom
+      periodTo
+      valueCount
+      operation
+      grantedBy
+      refused
+      requestId
+      person {
+        email
+      }
+      agency {
+        code
+      }
+      indicator {
+        code
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccessLogQuery, AccessLogQueryVariables>;
+export const DataSharingAgreementsDocument = new TypedDocumentString(`
+    query DataSharingAgreements {
+  dataSharingAgreements {
+    code
+    purpose
+    active
+    categoryCodes
+    finestLevel
+    validFrom
+    validTo
+    revokedAt
+    grantor {
+      code
+    }
+    grantee {
+      code
+    }
+    regionRoot {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DataSharingAgreementsQuery, DataSharingAgreementsQueryVariables>;
+export const CreateDataSharingAgreementDocument = new TypedDocumentString(`
+    mutation CreateDataSharingAgreement($input: CreateAgreementInput!) {
+  createDataSharingAgreement(input: $input) {
+    code
+    active
+    categoryCodes
+    finestLevel
+    validFrom
+    validTo
+    grantee {
+      code
+    }
+    regionRoot {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateDataSharingAgreementMutation, CreateDataSharingAgreementMutationVariables>;
+export const RevokeDataSharingAgreementDocument = new TypedDocumentString(`
+    mutation RevokeDataSharingAgreement($code: String!) {
+  revokeDataSharingAgreement(code: $code) {
+    code
+    active
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeDataSharingAgreementMutation, RevokeDataSharingAgreementMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

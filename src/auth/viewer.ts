@@ -51,7 +51,7 @@ interface Row {
  * memberships are read on every request, in one statement.
  */
 export async function loadViewer(em: EntityManager, email: string, membershipHeader?: string): Promise<Viewer> {
-  const rows: Row[] = await em.getConnection().execute(
+  const rows: Row[] = await em.execute(
     `select p.id as person_id, p.email, m.id as membership_id, m.role, a.id as agency_id, a.code as agency_code,
             a.kind as agency_kind, u.id as unit_id, u.kind as unit_kind,
             r.id as jurisdiction_id, r.path as jurisdiction_path, r.level as jurisdiction_level

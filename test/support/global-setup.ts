@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { ensureDatabase, migrate, openOrm } from '../../src/db/database';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded';
 import { loadDemoData } from '../../scripts/demo/load';
+import { loadHarmCatalogue } from '../../scripts/demo/harm-load';
 import { dropDatabase, freePort, withDatabase } from './db-admin';
 
 declare module 'vitest' {
@@ -18,7 +19,7 @@ declare module 'vitest' {
 
 /**
  * One PostgreSQL for the whole run: embedded (throw-away, fsync off) unless DATABASE_URL names a
- * server. The schema is migrated and the demo data loaded once into a template database; each
+ * server. The schema is migrated and the demo data (without observations) loaded once into a template database; each
  * test file then gets its own copy (CREATE DATABASE … TEMPLATE), so files run in parallel.
  */
 export default async function setup(project: TestProject) {
@@ -39,6 +40,8 @@ export default async function setup(project: TestProject) {
   try {
     await migrate(orm);
     await loadDemoData(orm.em.fork());
+    // The harm catalogue (categories, indicators, agreements), but no observations: tests bring their own cells.
+    await loadHarmCatalogue(orm.em.fork());
   } finally {
     await orm.close(true);
   }

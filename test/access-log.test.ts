@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccessLogDocument, IndicatorSeriesDocument, ObservationsDocument } from '../schema/client/graphql';
+import { insertCells } from './support/harm-fixtures';
+import { codes, startTestHub, type TestHub } from './support/hub';
+
+let hub: TestHub;
+const logRows = async () => hub.sql<{ person_id: number | null; indicator_id: number; refused: boolean; value_count: number; region_codes: string[]; granted_by: string; operation: string; role: string | null }>(
+  'select * from access_log order by id',
+);
+const clearLog = () => hub.sql('delete from access_log');
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  const cells = [];
+  for (const indicator of ['DV_REPORTS', 'DIVORCE_REG', 'ADDICTION_ADMISSIONS', 'CULTURE_PARTICIPANTS']) {
+    for (const region of ['KSH-09', 'KSH-09-C01', 'KSH-01']) {
+      for (const period of ['1405-01', '1405-02']) cells.push({ indicator, region, period, value: 25, agency: region.startsWith('KSH-09') ? 'AG-CG-09' : 'AG-CG-01' });
+    }
+  }
+  await insertCells(hub, cells);
+});
+afterAll(() => hub?.close());
+
+describe('the access log', () => {
+  it('one record per sensitive indicator per request, with who, what, when and under which rule', async () => {
+    await clearLog();
+    const r = await hub.gql(
+      ObservationsDocument,
+      { filter: { indicators: ['DV_REPORTS', 'DIVORCE_REG', 'CULTURE_PARTICIPANTS'], within: 'KSH-09' } },
+      { as: 'dg@sca.kermanshah.example' },
+    );
+    expect(r.data!.observations.nodes).toHaveLength(12);
+    const rows = await logRows();
+    // OPEN data is not logged; DV and divorce are, once each.
+    expect(rows).toHaveLength(2);
+    const dv = rows.find((x) => x.granted_by.includes('CONFIDENTIAL'))!;
+    expect(dv).toMatchObject({ refused: false, value_count: 4, role: 'DIRECTOR', operation: 'observations', region_codes: ['KSH-09', 'KSH-09-C01'] });
+    expect(dv.granted_by).toMatch(/matrix: PROVINCIAL_MONITORING CONFIDENTIAL/);
+  });
+
+  it('is written in bulk: the statements of a request do not grow with the indicators read', async () => {
+    const one = await hub.gql(ObservationsDocument, { filter: { indicators: ['DV_REPORTS'] } }, { as: 'dg@sca.kermanshah.example' });
+    const three = await hub.gql(ObservationsDocument, { filter: { indicators: ['DV_REPORTS', 'DIVORCE_REG', 'ADDICTION_ADMISSIONS'] } }, { as: 'dg@sca.kermanshah.example' });
+    expect(three.extensions!.sqlStatements).toBe(one.extensions!.sqlStatements);
+  });
+
+  it('logs statistics too, and a refused request as a refusal', async () => {
+    await clearLog();
+    await hub.gql(IndicatorSeriesDocument, { input: { indicators: ['DV_REPORTS'], level: 'COUNTY', granularity: 'MONTH', from: '1405-01', to: '1405-02' } }, { as: 'steward@cg-sahneh.kermanshah.example' });
+    const pub = await hub.gql(ObservationsDocument, { filter: { indicators: ['DV_REPORTS'] } });
+    expect(pub.data!.observations.nodes).toEqual([]);
+    const rows = await logRows();
+    expect(rows.map((x) => [x.operation, x.refused, x.value_count, x.person_id === null])).toEqual([
+      ['indicatorSeries', false, 2, false],
+      ['observations', true, 0, true],
+    ]);
+  });
+
+  it('answers "who looked at domestic violence figures for Sahneh?" for the director general and the deputy only', async () => {
+    await hub.gql(ObservationsDocument, { filter: { indicators: ['DV_REPORTS'], within: 'KSH-09' } }, { as: 'steward@cg-sahneh.kermanshah.example' });
+    const question = { indicatorCode: 'DV_REPORTS', regionCode: 'KSH-09', since: new Date(Date.now() - 31 * 86400_000).toISOString() };
+    for (const as of ['dg@sca.kermanshah.example', 'harm.deputy@sca.kermanshah.example']) {
+      const r = await hub.gql(AccessLogDocument, question, { as });
+      expect(r.errors, as).toBeUndefined();
+      const who = r.data!.accessLog!.nodes.map((n) => n.person?.email);
+      expect(who).toContain('steward@cg-sahneh.kermanshah.example');
+      expect(r.data!.accessLog!.nodes.every((n) => n.indicator.code === 'DV_REPORTS' && n.regionCodes.includes('KSH-09'))).toBe(true);
+    }
+    expect(codes(await hub.gql(AccessLogDocument, question, { as: 'analyst@sca.kermanshah.example' }))).toEqual(['FORBIDDEN']);
+    expect(codes(await hub.gql(AccessLogDocument, question, { as: 'ngo.deputy@sca.kermanshah.example' }))).toEqual(['FORBIDDEN']);
+    expect(codes(await hub.gql(AccessLogDocument, question))).toEqual(['UNAUTHENTICATED']);
+  });
+});
