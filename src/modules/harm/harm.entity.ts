@@ -174,10 +174,11 @@ export class Observation {
   @Property({ type: 'boolean', default: true })
   isCurrent: boolean & Opt = true;
 
-  @ManyToOne(() => Observation, { ref: true, nullable: true })
+  // Indexed: deleting or replacing rows checks these references.
+  @ManyToOne(() => Observation, { ref: true, nullable: true, index: true })
   previousVersion?: Ref<Observation>;
 
-  @ManyToOne(() => ObservationBatch, { ref: true, nullable: true })
+  @ManyToOne(() => ObservationBatch, { ref: true, nullable: true, index: true })
   batch?: Ref<ObservationBatch>;
 
   /**
