@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { loadLimitsConfig, type LimitsConfig } from './server/limits';
+import { loadObservabilityConfig, type ObservabilityConfig } from './server/observability';
+import { loadTrustedDocumentsConfig, type TrustedDocumentsConfig } from './server/trusted-documents';
 
 /** Everything the hub reads from the environment, validated once at start. */
 export interface Config {
@@ -15,6 +18,9 @@ export interface Config {
   exposeSqlCount: boolean;
   maxPageSize: number;
   logLevel: string;
+  limits: LimitsConfig;
+  trustedDocuments: TrustedDocumentsConfig;
+  observability: ObservabilityConfig;
 }
 
 export class ConfigError extends Error {}
@@ -70,5 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exposeSqlCount: bool(env, 'POL_EXPOSE_SQL_COUNT', false),
     maxPageSize: int(env, 'POL_MAX_PAGE_SIZE', 100, 1, 10000),
     logLevel: env.LOG_LEVEL || 'info',
+    limits: loadLimitsConfig(env),
+    trustedDocuments: loadTrustedDocumentsConfig(env),
+    observability: loadObservabilityConfig(env),
   };
 }

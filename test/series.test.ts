@@ -58,7 +58,8 @@ describe('live statistics by Jalali period', () => {
     const regions = [...new Set(r.data!.indicatorSeries.map((p) => p.region.code))];
     expect(regions).toEqual(['KSH-01', 'KSH-09']);
     expect(r.data!.indicatorSeries.find((p) => p.region.code === 'KSH-09' && p.period.code === '1404-Q2')!.value).toBe(60);
-    const one = await series({ regions: ['KSH-01'] });
+    const one = await series({ within: 'KSH-01' });
+    expect(one.data!.indicatorSeries.every((p) => p.region.code === 'KSH-01')).toBe(true);
     expect(r.extensions!.sqlStatements).toBe(one.extensions!.sqlStatements);
   });
 

@@ -7,9 +7,10 @@ import { JalaliPeriod } from '../modules/period/period.entity';
 import { HarmCategory, Indicator, Observation, ObservationBatch } from '../modules/harm/harm.entity';
 import { DataSharingAgreement } from '../modules/sharing/agreement.entity';
 import { AccessLog } from '../modules/audit/access-log.entity';
+import { RateLimitBucket } from '../modules/limits/rate-limit.entity';
 
 /** Every entity, listed once: discovery reads no folders. */
 export const ENTITIES = [
   Region, Agency, AgencyUnit, Person, Membership, Post, Appointment,
-  JalaliPeriod, HarmCategory, Indicator, ObservationBatch, Observation, DataSharingAgreement, AccessLog,
+  JalaliPeriod, HarmCategory, Indicator, ObservationBatch, Observation, DataSharingAgreement, AccessLog, RateLimitBucket,
 ];

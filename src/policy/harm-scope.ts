@@ -1,18 +1,18 @@
 import type { Viewer } from '../auth/viewer';
 import { escapeLike } from '../common/text';
-import { LEVEL_RANK } from '../modules/region/region.entity';
+import { LEVEL_RANK, type RegionLevel } from '../modules/region/region.entity';
 import { Sensitivity } from '../modules/harm/harm.enums';
-import { audienceOf, HARM_MATRIX, isMonitoringDeputy, rankOf, type AgreementGrant } from './harm-policy';
+import { audienceOf, HARM_MATRIX, isMonitoringDeputy, type AgreementGrant } from './harm-policy';
 
 export interface SqlFragment {
   sql: string;
   params: unknown[];
 }
 
-/** SQL for "region level no finer than `finest`", with levels ranked as in LEVEL_RANK. */
-function levelRankSql(alias: string): string {
-  const cases = Object.entries(LEVEL_RANK).map(([level, rank]) => `when '${level}' then ${rank}`).join(' ');
-  return `(case ${alias}.level ${cases} end)`;
+/** SQL for "region level no finer than `finest`": the list of such levels (none left out means no condition). */
+function levelsUpTo(finest: RegionLevel): string | null {
+  const levels = Object.entries(LEVEL_RANK).filter(([, rank]) => rank <= LEVEL_RANK[finest]).map(([level]) => `'${level}'`);
+  return levels.length === Object.keys(LEVEL_RANK).length ? null : `r.level in (${levels.join(', ')})`;
 }
 
 /**
@@ -23,13 +23,12 @@ function levelRankSql(alias: string): string {
 export function observationScopeSql(viewer: Viewer, agreements: readonly AgreementGrant[]): SqlFragment {
   const m = viewer.membership;
   if (isMonitoringDeputy(viewer)) return { sql: 'true', params: [] };
-  const rank = levelRankSql('r');
   const approved: string[] = [];
   const params: unknown[] = [];
   const audience = audienceOf(viewer);
   for (const sensitivity of Object.values(Sensitivity)) {
     for (const scope of HARM_MATRIX[audience][sensitivity]) {
-      const parts = [`i.sensitivity = '${sensitivity}'`, `${rank} <= ${rankOf(scope.finest)}`];
+      const parts = [`i.sensitivity = '${sensitivity}'`, levelsUpTo(scope.finest)].filter((p): p is string => !!p);
       if (scope.within === 'OWN_JURISDICTION') {
         if (!m) continue;
         parts.push(`r.path like ?`);
@@ -39,7 +38,7 @@ export function observationScopeSql(viewer: Viewer, agreements: readonly Agreeme
     }
   }
   for (const a of agreements) {
-    approved.push(`(c.code in (?) and r.path like ? and ${rank} <= ${rankOf(a.finest)})`);
+    approved.push(`(${['c.code in (?)', 'r.path like ?', levelsUpTo(a.finest)].filter(Boolean).join(' and ')})`);
     params.push(a.categoryCodes, `${escapeLike(a.rootPath)}%`);
   }
   const approvedSql = approved.length ? `(o.status = 'APPROVED' and (${approved.join(' or ')}))` : 'false';

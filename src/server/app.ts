@@ -13,6 +13,10 @@ import { buildContext, type Context } from './context';
 import { makeFormatError } from './errors';
 import type { Logger } from './log';
 import { buildSchema } from './schema';
+import type { HubExtension } from './extension';
+import { limitsExtension } from './limits';
+import { observabilityExtension } from './observability';
+import { trustedDocumentsExtension } from './trusted-documents';
 
 export interface HubDeps {
   orm: MikroORM;
@@ -21,6 +25,8 @@ export interface HubDeps {
   log: Logger;
   /** Extra routes (the explorer), mounted before the GraphQL endpoint. */
   mount?: (app: express.Express) => void;
+  /** Replaces the standard extensions (observability, limits, trusted documents); for tests and benchmarks. */
+  extensions?: HubExtension[];
 }
 
 export interface Hub {
@@ -66,6 +72,8 @@ function sqlCountPlugin(): ApolloServerPlugin<Context> {
 
 export async function createHub(deps: HubDeps): Promise<Hub> {
   const { config, log } = deps;
+  // Order matters: observability sees every request, limits refuse early, trusted documents fill in the query.
+  const ext = deps.extensions ?? [observabilityExtension(deps), limitsExtension(deps), trustedDocumentsExtension(deps)];
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
@@ -75,7 +83,9 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
       log.error('unexpected error', { path: formatted.path?.join('.'), error: err instanceof Error ? err.stack : String(err) }),
     ),
     includeStacktraceInErrorResponses: false,
+    validationRules: ext.flatMap((e) => e.validationRules ?? []),
     plugins: [
+      ...ext.flatMap((e) => e.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
@@ -88,12 +98,15 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  for (const e of ext) e.routes?.(app);
   deps.mount?.(app);
   app.use(
     '/graphql',
     (_req, _res, next) => withSqlTally(next),
+    ...ext.flatMap((e) => e.beforeBody ?? []),
     express.json({ limit: '5mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => buildContext(deps, req.headers) }),
+    ...ext.flatMap((e) => e.afterBody ?? []),
+    expressMiddleware(apollo, { context: async ({ req }) => buildContext(deps, req) }),
   );
 
   return {
@@ -109,6 +122,9 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
         });
       }),
     // Apollo's drain plugin stops accepting, finishes in-flight requests and closes the server.
-    close: () => apollo.stop(),
+    async close() {
+      await apollo.stop();
+      for (const e of ext) await e.close?.();
+    },
   };
 }

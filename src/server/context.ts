@@ -18,6 +18,14 @@ export interface Context {
   log: Logger;
   /** Sensitive reads of this request, for the access log. */
   access: AccessRecorder;
+  /** Set when the request ran a trusted document (by its hash) rather than free-form text. */
+  trustedDocumentId?: string;
+}
+
+/** What the hub's own middleware leaves on the request before the context is built. */
+export interface PolRequestLocals {
+  requestId?: string;
+  trustedDocumentId?: string;
 }
 
 export interface ContextDeps {
@@ -34,7 +42,13 @@ function header(headers: Headers, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-export async function buildContext(deps: ContextDeps, headers: Headers): Promise<Context> {
+/** A client's request id is kept when it is short and plain; otherwise the hub makes one. */
+export function safeRequestId(given: string | undefined): string {
+  return given && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+export async function buildContext(deps: ContextDeps, req: { headers: Headers; polLocals?: PolRequestLocals }): Promise<Context> {
+  const { headers } = req;
   const em = deps.orm.em.fork();
   const auth = header(headers, 'authorization');
   let viewer = PUBLIC_VIEWER;
@@ -45,12 +59,19 @@ export async function buildContext(deps: ContextDeps, headers: Headers): Promise
     viewer = await loadViewer(em, email, header(headers, MEMBERSHIP_HEADER));
   }
   return {
-    requestId: header(headers, 'x-request-id') ?? randomUUID(),
+    requestId: req.polLocals?.requestId ?? safeRequestId(header(headers, 'x-request-id')),
     em,
     viewer,
     loaders: createLoaders(em, viewer),
     access: new AccessRecorder(),
+    trustedDocumentId: req.polLocals?.trustedDocumentId,
     config: deps.config,
     log: deps.log,
   };
+}
+
+/** The hub's per-request notes on an Express request (created on first use). */
+export function polLocals(req: object): PolRequestLocals {
+  const r = req as { polLocals?: PolRequestLocals };
+  return (r.polLocals ??= {});
 }

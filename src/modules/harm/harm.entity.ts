@@ -117,7 +117,7 @@ export class ObservationBatch extends BaseEntity {
   expression: 'create unique index "observation_current_key" on "observation" ("indicator_id", "region_id", "period_code", "sex", "age_group") where "is_current"',
 })
 @Index({ name: 'observation_indicator_period', properties: ['indicator', 'period'] })
-@Index({ name: 'observation_region', properties: ['region'] })
+@Index({ name: 'observation_region_period', properties: ['region', 'period'] })
 export class Observation {
   @Field(() => ID)
   @PrimaryKey({ type: 'bigint', autoincrement: true })

@@ -4,6 +4,7 @@ import type { ClassType } from 'type-graphql';
 import { BadInputError, ConflictError, ForbiddenError, type FieldProblem } from '../../common/errors';
 import { parsePeriod, periodBounds, type ParsedPeriod } from '../../common/jalali';
 import { pageSize, type Page } from '../../common/pagination';
+import { escapeLike } from '../../common/text';
 
 import { assertMay } from '../../policy/policy';
 import { observationGrant, rankOf, seesSmallCounts, type ObservationFacts } from '../../policy/harm-policy';
@@ -54,7 +55,7 @@ function decodeCursor(cursor: string): string {
 }
 
 /** Where-conditions of the observation filter (aliases as in observationScopeSql, plus `p` period). */
-function filterSql(args: ObservationsArgs, exemptHistory: string): { sql: string[]; params: unknown[] } {
+function filterSql(args: ObservationsArgs, exemptHistory: string, withinPath: string | undefined): { sql: string[]; params: unknown[] } {
   const f = args.filter ?? {};
   const sql: string[] = [];
   const params: unknown[] = [];
@@ -67,20 +68,17 @@ function filterSql(args: ObservationsArgs, exemptHistory: string): { sql: string
     params.push(f.categories);
   }
   if (f.within) {
-    sql.push(`r.path like (select replace(replace(replace(w.path, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' from region w where w.code = ?)`);
-    params.push(f.within);
+    sql.push('r.path like ?');
+    params.push(`${escapeLike(withinPath ?? '-')}%`);
   }
   if (f.levels?.length) {
     sql.push('r.level in (?)');
     params.push(f.levels);
   }
-  if (f.from) {
-    sql.push('p.start_date >= ?::date');
-    params.push(periodBounds(parsePeriod(f.from, 'filter.from')).start);
-  }
-  if (f.to) {
-    sql.push('p.end_date <= ?::date');
-    params.push(periodBounds(parsePeriod(f.to, 'filter.to')).end);
+  if (f.from || f.to) {
+    // A list of period codes lets the (region, period) and (indicator, period) indexes do the work.
+    sql.push('o.period_code = any(array(select code from jalali_period where start_date >= ?::date and end_date <= ?::date))');
+    params.push(f.from ? periodBounds(parsePeriod(f.from, 'filter.from')).start : '0001-01-01', f.to ? periodBounds(parsePeriod(f.to, 'filter.to')).end : '9999-12-31');
   }
   if (f.statuses?.length) {
     sql.push('o.status in (?)');
@@ -118,7 +116,8 @@ export async function listObservations(ctx: Context, args: ObservationsArgs, Sha
   const exempt = viewer.membership
     ? seesSmallCounts(viewer, -1) ? 'true' : `o.reporting_agency_id = ${Number(viewer.membership.agencyId)}`
     : 'false';
-  const filter = filterSql(args, exempt);
+  const withinPath = args.filter?.within ? (await ctx.loaders.regionByCode.load(args.filter.within))?.path : undefined;
+  const filter = filterSql(args, exempt, withinPath);
   const where = [scope.sql, ...filter.sql];
   const params = [...scope.params, ...filter.params];
   const conn = ctx.em;

@@ -3,6 +3,7 @@ import { parsePeriod, periodBounds, PeriodType, previousPeriod, sameLastYear } f
 import { observationGrant, seesSmallCounts } from '../../policy/harm-policy';
 import { observationScopeSql } from '../../policy/harm-scope';
 import type { Context } from '../../server/context';
+import { escapeLike } from '../../common/text';
 import { JalaliPeriod } from '../period/period.entity';
 import { Region, type RegionLevel } from '../region/region.entity';
 import { IndicatorUnit, ObservationStatus, Sensitivity } from './harm.enums';
@@ -87,8 +88,8 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput): Promise
   const extra: string[] = [];
   const extraParams: unknown[] = [];
   if (input.within) {
-    extra.push(`r.path like (select replace(replace(replace(w.path, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' from region w where w.code = ?)`);
-    extraParams.push(input.within);
+    extra.push('r.path like ?');
+    extraParams.push(`${escapeLike((await ctx.loaders.regionByCode.load(input.within))?.path ?? '-')}%`);
   }
   if (input.regions?.length) {
     extra.push('r.code in (?)');
@@ -104,7 +105,8 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput): Promise
          join jalali_period p on p.code = o.period_code
         where o.is_current and o.status = 'APPROVED' and ${scope.sql}
           and i.id in (?) and r.level = ? and o.sex = ? and o.age_group = ?
-          and p.start_date >= ?::date and p.end_date <= ?::date ${extra.map((e) => `and ${e}`).join(' ')}
+          and o.period_code = any(array(select code from jalali_period where start_date >= ?::date and end_date <= ?::date))
+          ${extra.map((e) => `and ${e}`).join(' ')}
      ),
      agg as (
        select s.indicator_id, s.region_id, s.bucket,
