@@ -33,10 +33,12 @@ export class AccessRecorder {
     operation: string,
     fallbackRegion?: string,
   ): void {
-    const byIndicator = new Map<number, typeof rows[number][]>();
+    const byIndicator = new Map<number, Array<(typeof rows)[number]>>();
     for (const r of rows) {
       if (r.sensitivity === Sensitivity.OPEN) continue;
-      byIndicator.set(r.indicatorId, [...(byIndicator.get(r.indicatorId) ?? []), r]);
+      const list = byIndicator.get(r.indicatorId);
+      if (list) list.push(r);
+      else byIndicator.set(r.indicatorId, [r]);
     }
     for (const [indicatorId, list] of byIndicator) {
       const regions = [...new Set(list.map((r) => r.regionCode))].sort();
