@@ -91,7 +91,7 @@ describe('the policy table', () => {
   const member = (role: Role, agencyKind: AgencyKind, agencyId = 1): Viewer => {
     const m = {
       id: 1, role, agencyId, agencyCode: 'X', agencyKind, unitId: null, unitKind: null,
-      jurisdictionId: 1, jurisdictionPath: '/KSH/', jurisdictionLevel: RegionLevel.PROVINCE,
+      jurisdictionId: 1, jurisdictionPath: '/KSH/', jurisdictionLevel: RegionLevel.PROVINCE, agreements: [],
     };
     return { person: { id: 1, email: 'x@y.example' }, membership: m, memberships: [m] };
   };

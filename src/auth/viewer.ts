@@ -4,6 +4,7 @@ import { todayInIran } from '../common/dates';
 import type { AgencyKind, UnitKind } from '../modules/agency/agency.entity';
 import type { Role } from '../modules/person/membership.entity';
 import type { RegionLevel } from '../modules/region/region.entity';
+import type { AgreementGrant } from '../policy/harm-policy';
 
 /** One current membership, with what the policy needs to know about its agency. */
 export interface ActingMembership {
@@ -17,6 +18,8 @@ export interface ActingMembership {
   jurisdictionId: number;
   jurisdictionPath: string;
   jurisdictionLevel: RegionLevel;
+  /** Data-sharing agreements in force today whose grantee is this agency. */
+  agreements: AgreementGrant[];
 }
 
 /** Who is calling. `person` is absent for the public; `membership` is the one they act under. */
@@ -44,6 +47,7 @@ interface Row {
   jurisdiction_id: number | null;
   jurisdiction_path: string | null;
   jurisdiction_level: RegionLevel | null;
+  agreements: AgreementGrant[] | null;
 }
 
 /**
@@ -54,15 +58,20 @@ export async function loadViewer(em: EntityManager, email: string, membershipHea
   const rows: Row[] = await em.execute(
     `select p.id as person_id, p.email, m.id as membership_id, m.role, a.id as agency_id, a.code as agency_code,
             a.kind as agency_kind, u.id as unit_id, u.kind as unit_kind,
-            r.id as jurisdiction_id, r.path as jurisdiction_path, r.level as jurisdiction_level
+            r.id as jurisdiction_id, r.path as jurisdiction_path, r.level as jurisdiction_level, g.agreements
        from person p
        left join membership m on m.person_id = p.id and m.valid_from <= ?::date and (m.valid_to is null or m.valid_to >= ?::date)
        left join agency a on a.id = m.agency_id
        left join agency_unit u on u.id = m.unit_id
        left join region r on r.id = a.jurisdiction_id
+       left join lateral (
+         select json_agg(json_build_object('code', d.code, 'categoryCodes', d.category_codes, 'rootPath', dr.path, 'finest', d.finest_level) order by d.id) as agreements
+           from data_sharing_agreement d join region dr on dr.id = d.region_root_id
+          where d.grantee_id = a.id and d.revoked_at is null and d.valid_from <= ?::date and d.valid_to >= ?::date
+       ) g on true
       where p.email = ?
       order by m.id`,
-    [todayInIran(), todayInIran(), email],
+    [todayInIran(), todayInIran(), todayInIran(), todayInIran(), email],
   );
   if (!rows.length) throw new UnauthenticatedError('the token names no person known to the hub');
   const memberships: ActingMembership[] = rows
@@ -78,6 +87,7 @@ export async function loadViewer(em: EntityManager, email: string, membershipHea
       jurisdictionId: r.jurisdiction_id!,
       jurisdictionPath: r.jurisdiction_path!,
       jurisdictionLevel: r.jurisdiction_level!,
+      agreements: r.agreements ?? [],
     }));
   let membership: ActingMembership | undefined = memberships[0];
   if (membershipHeader !== undefined && membershipHeader !== '') {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInIran } from '../common/dates';
-import { Region, RegionLevel } from '../modules/region/region.entity';
+import { Region } from '../modules/region/region.entity';
 import type { Viewer } from '../auth/viewer';
 import type { AgreementGrant } from '../policy/harm-policy';
 
@@ -10,23 +10,11 @@ import type { AgreementGrant } from '../policy/harm-policy';
  * own dataloader). Every loader of the hub is built here, once per request.
  */
 export function createLoaders(em: EntityManager, viewer: Viewer) {
-  let agreements: Promise<AgreementGrant[]> | undefined;
   return {
-    /** Data-sharing agreements in force today whose grantee is the caller's agency (read once per request). */
+    /** Data-sharing agreements in force today for the caller's agency (read with the caller, on every request). */
     agreementsOfViewer(): Promise<AgreementGrant[]> {
-      const agencyId = viewer.membership?.agencyId;
-      if (agencyId === undefined) return Promise.resolve([]);
-      const today = todayInIran();
-      agreements ??= em
-        .execute<Array<{ code: string; category_codes: string[]; path: string; finest_level: RegionLevel }>>(
-          `select a.code, a.category_codes, r.path, a.finest_level from data_sharing_agreement a join region r on r.id = a.region_root_id
-            where a.grantee_id = ? and a.revoked_at is null and a.valid_from <= ?::date and a.valid_to >= ?::date order by a.id`,
-          [agencyId, today, today],
-        )
-        .then((rows) => rows.map((r) => ({ code: r.code, categoryCodes: r.category_codes, rootPath: r.path, finest: r.finest_level })));
-      return agreements;
+      return Promise.resolve(viewer.membership?.agreements ?? []);
     },
-
 
     /** Regions by code (ancestors are read from the codes in a region's path). */
     regionByCode: new DataLoader<string, Region | undefined>(async (codes) => {
