@@ -9,9 +9,14 @@ export function todayInIran(now: Date = new Date()): string {
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True for a real Gregorian calendar day written `YYYY-MM-DD`. */
+/** Dates the hub records (memberships, appointments, agreements) lie in these years. */
+export const DATE_YEARS = { min: 1900, max: 2200 } as const;
+
+/** True for a real Gregorian calendar day written `YYYY-MM-DD`, in the years the hub accepts. */
 export function isIsoDate(s: string): boolean {
   if (!ISO_DATE.test(s)) return false;
+  const year = Number(s.slice(0, 4));
+  if (year < DATE_YEARS.min || year > DATE_YEARS.max) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }

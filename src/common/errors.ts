@@ -60,3 +60,14 @@ export class ConflictError extends PolError {
     super(ErrorCode.CONFLICT, message);
   }
 }
+
+const INT4_MAX = 2_147_483_647n;
+const INT8_MAX = 9_223_372_036_854_775_807n;
+
+/** A database id given as text: digits within the column's range, else BAD_USER_INPUT. */
+export function parseId(field: string, value: string, column: 'int' | 'bigint' = 'int'): string {
+  if (!/^\d{1,19}$/.test(value) || BigInt(value) < 1n || BigInt(value) > (column === 'int' ? INT4_MAX : INT8_MAX)) {
+    throw BadInputError.field(field, `${JSON.stringify(value.slice(0, 40))} is not an id`);
+  }
+  return value;
+}

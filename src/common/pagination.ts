@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { BadInputError } from './errors';
+import { BadInputError, parseId } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -66,10 +66,10 @@ export function Connection<T extends object>(Node: ClassType<T>) {
 
 const encodeCursor = (id: number | string) => Buffer.from(`id:${id}`).toString('base64url');
 
-function decodeCursor(cursor: string): string {
+function decodeCursor(cursor: string, column: 'int' | 'bigint'): string {
   const m = /^id:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m) throw BadInputError.field('after', 'not a cursor this hub issued');
-  return m[1];
+  return parseId('after', m[1], column);
 }
 
 export function pageSize(args: PageArgs, max: number): number {
@@ -88,7 +88,8 @@ export async function paginate<T extends { id: number | string }>(
   Shape: ClassType<Page<T>>,
 ): Promise<Page<T>> {
   const first = pageSize(args, maxPageSize);
-  const afterId = args.after ? decodeCursor(args.after) : undefined;
+  const column = em.getMetadata().find(entity.name)?.properties.id?.type === 'bigint' ? 'bigint' : 'int';
+  const afterId = args.after ? decodeCursor(args.after, column) : undefined;
   const pageWhere = (afterId === undefined ? where : { $and: [where, { id: { $gt: afterId } }] }) as FilterQuery<T>;
   const rows = await em.find(entity, pageWhere, { orderBy: { id: 'asc' } as never, limit: first + 1 });
   const nodes = rows.slice(0, first);

@@ -27,10 +27,24 @@ export function searchKey(...names: Array<string | null | undefined>): string {
   return names.filter((n): n is string => !!n).map(normalizeForSearch).join('|');
 }
 
-/** A name as stored: trimmed and NFC-normalised, of `min`..`max` characters once trimmed. */
+/** Joiners and marks that occupy no space: a name made only of them is empty. */
+const INVISIBLE = /[\s\u200B-\u200F\u2060-\u2069\uFEFF]/g;
+
+/** A name or text as stored: trimmed and NFC-normalised, of `min`..`max` characters once trimmed, some of them visible. */
 export function cleanName(field: string, value: string, min = 2, max = 300): string {
   const v = value.normalize('NFC').trim();
   if (v.length < min || v.length > max) throw BadInputError.field(field, `must be ${min}–${max} characters (not counting surrounding spaces)`);
+  if (v.replace(INVISIBLE, '').length === 0) throw BadInputError.field(field, 'has no visible characters');
+  return v;
+}
+
+/** Free text (notes, reasons, purposes): as cleanName, with the limits of prose. */
+export const cleanText = (field: string, value: string, min = 1, max = 2000) => cleanName(field, value, min, max);
+
+/** An email as stored: trimmed, lower-case, at most 254 characters after lower-casing. */
+export function cleanEmail(field: string, value: string): string {
+  const v = value.trim().toLowerCase();
+  if (v.length > 254) throw BadInputError.field(field, 'is longer than 254 characters');
   return v;
 }
 

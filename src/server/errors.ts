@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
+import { DriverException } from '@mikro-orm/core';
 import { ErrorCode, PolError, type FieldProblem } from '../common/errors';
 
 /** Apollo's own codes for requests it could not run; their messages are safe to show. */
@@ -48,4 +49,16 @@ export function makeFormatError(logUnexpected: ErrorLogger) {
     logUnexpected(original, formatted);
     return { ...base, message: 'Internal error: the hub could not answer this; the operators have the details', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   };
+}
+
+/**
+ * An unexpected error for the logs, without the values it may carry: database errors quote the
+ * SQL with its parameters (names, national IDs, phone numbers), so only their kind and code are kept.
+ */
+export function describeError(err: unknown): Record<string, unknown> {
+  if (err instanceof DriverException) {
+    return { error: err.name, sqlState: (err as { code?: string }).code, constraint: (err as { constraint?: string }).constraint, table: (err as { table?: string }).table };
+  }
+  if (err instanceof Error) return { error: err.name, message: err.message.slice(0, 500), stack: err.stack?.split('\n').slice(1, 8).join('\n') };
+  return { error: String(err).slice(0, 500) };
 }

@@ -69,7 +69,7 @@ export class Agency extends BaseEntity {
   @OneToMany('Post', 'agency')
   posts = new Collection<Post>(this);
 
-  @Property({ length: 700, hidden: true })
+  @Property({ type: 'text', hidden: true })
   searchText!: string;
 
   @BeforeCreate()

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ClassType } from 'type-graphql';
-import { BadInputError, ConflictError, ForbiddenError, type FieldProblem } from '../../common/errors';
+import { BadInputError, ConflictError, ForbiddenError, parseId, type FieldProblem } from '../../common/errors';
 import { parsePeriod, periodBounds, type ParsedPeriod } from '../../common/jalali';
+import { todayInIran } from '../../common/dates';
 import { pageSize, type Page } from '../../common/pagination';
-import { escapeLike } from '../../common/text';
+import { cleanText, escapeLike } from '../../common/text';
 
 import { assertMay } from '../../policy/policy';
 import { observationGrant, rankOf, seesSmallCounts, type ObservationFacts } from '../../policy/harm-policy';
@@ -51,7 +52,7 @@ const encodeCursor = (id: string) => Buffer.from(`obs:${id}`).toString('base64ur
 function decodeCursor(cursor: string): string {
   const m = /^obs:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m) throw BadInputError.field('after', 'not a cursor this hub issued');
-  return m[1];
+  return parseId('after', m[1], 'bigint');
 }
 
 /** Where-conditions of the observation filter (aliases as in observationScopeSql, plus `p` period). */
@@ -237,6 +238,7 @@ export async function submitObservations(ctx: Context, input: SubmitObservations
   const indicatorBy = new Map(indicators.map((i) => [i.code, i]));
   const regionBy = new Map(regions.map((r) => [r.code, r]));
 
+  const today = todayInIran();
   const problems: FieldProblem[] = [];
   const problem = (i: number, field: string, message: string) => problems.push({ field: `rows.${i}.${field}`, message });
   const seen = new Map<string, number>();
@@ -255,6 +257,7 @@ export async function submitObservations(ctx: Context, input: SubmitObservations
     try {
       period = parsePeriod(row.period, `rows.${i}.period`);
       if (ind && period.type !== ind.period_type) problem(i, 'period', `${ind.code} is reported per ${ind.period_type}, not ${period.type} (${row.period})`);
+      else if (periodBounds(period).start > today) problem(i, 'period', `${period.code} has not begun yet`);
     } catch (e) {
       if (!(e instanceof BadInputError)) throw e;
       problem(i, 'period', e.problems[0]?.message ?? e.message);
@@ -267,8 +270,13 @@ export async function submitObservations(ctx: Context, input: SubmitObservations
     const key = [row.indicatorCode, row.regionCode, period?.code ?? row.period, row.sex, row.ageGroup].join('|');
     if (seen.has(key)) problem(i, 'period', `the same cell as row ${seen.get(key)}`);
     else seen.set(key, i);
+    let note: string | null = null;
+    if (row.note != null && row.note.trim() !== '') {
+      if (row.note.length > 2000) problem(i, 'note', 'must be at most 2000 characters');
+      else note = row.note.normalize('NFC').trim();
+    }
     if (ind && region && period) {
-      clean.push({ indicatorId: ind.id, regionId: region.id, period: period.code, sex: row.sex, ageGroup: row.ageGroup, value: v, note: row.note?.trim() || null });
+      clean.push({ indicatorId: ind.id, regionId: region.id, period: period.code, sex: row.sex, ageGroup: row.ageGroup, value: v, note });
     }
   });
   if (!problems.length && clean.length) {
@@ -364,9 +372,19 @@ export interface ReviewResult { count: number }
 async function review(ctx: Context, ids: string[], status: ObservationStatus.APPROVED | ObservationStatus.REJECTED, reason?: string): Promise<ReviewResult> {
   const { viewer } = ctx;
   assertMay(viewer, 'observation.review', []);
-  const unique = [...new Set(ids)];
-  const bad = unique.filter((id) => !/^\d{1,19}$/.test(id));
-  if (bad.length) throw BadInputError.field('ids', `not observation ids: ${bad.slice(0, 10).join(', ')}`);
+  const seen = new Map<string, number>();
+  const problems: FieldProblem[] = [];
+  ids.forEach((id, i) => {
+    try {
+      parseId(`ids.${i}`, id, 'bigint');
+    } catch {
+      problems.push({ field: `ids.${i}`, message: `${JSON.stringify(id.slice(0, 40))} is not an observation id` });
+    }
+    if (seen.has(id)) problems.push({ field: `ids.${i}`, message: `the same id as ids.${seen.get(id)}` });
+    else seen.set(id, i);
+  });
+  if (problems.length) throw new BadInputError(`${problems.length} problem(s) in ids; nothing was changed. First: ${problems[0].field}: ${problems[0].message}`, problems.slice(0, 200));
+  const unique = ids;
   return ctx.em.transactional(async (em) => {
     const conn = em;
     const rows = await conn.execute<Array<{ id: string; status: ObservationStatus; is_current: boolean; indicator_id: number; period_code: string }>>(
@@ -374,7 +392,6 @@ async function review(ctx: Context, ids: string[], status: ObservationStatus.APP
       [unique],
     );
     const found = new Map(rows.map((r) => [String(r.id), r]));
-    const problems: FieldProblem[] = [];
     unique.forEach((id, i) => {
       const r = found.get(id);
       if (!r) problems.push({ field: `ids.${i}`, message: `no observation ${id}` });
@@ -392,5 +409,5 @@ async function review(ctx: Context, ids: string[], status: ObservationStatus.APP
 }
 
 export const approveObservations = (ctx: Context, input: ReviewInput) => review(ctx, input.ids, ObservationStatus.APPROVED);
-export const rejectObservations = (ctx: Context, input: RejectInput) => review(ctx, input.ids, ObservationStatus.REJECTED, input.reason.trim());
+export const rejectObservations = (ctx: Context, input: RejectInput) => review(ctx, input.ids, ObservationStatus.REJECTED, cleanText('reason', input.reason, 3));
 

@@ -1,6 +1,6 @@
-import { BadInputError, ConflictError, NotFoundError } from '../../common/errors';
+import { BadInputError, ConflictError, NotFoundError, parseId } from '../../common/errors';
 import { isIsoDate, todayInIran } from '../../common/dates';
-import { cleanName } from '../../common/text';
+import { cleanEmail, cleanName } from '../../common/text';
 import { assertMay } from '../../policy/policy';
 import type { Context } from '../../server/context';
 import { AgencyUnit } from '../agency/agency.entity';
@@ -36,7 +36,7 @@ export async function addMembership(ctx: Context, input: AddMembershipInput): Pr
     unit = (await ctx.em.findOne(AgencyUnit, { code: input.unitCode, agency })) ?? undefined;
     if (!unit) throw BadInputError.field('unitCode', `${agency.code} has no unit ${JSON.stringify(input.unitCode)}`);
   }
-  const email = input.personEmail.trim().toLowerCase();
+  const email = cleanEmail('personEmail', input.personEmail);
   let person = await ctx.em.findOne(Person, { email });
   if (!person) {
     if (!input.newPerson) throw BadInputError.field('newPerson', `no person has the email ${email}; give newPerson to register them`);
@@ -64,7 +64,7 @@ export async function addMembership(ctx: Context, input: AddMembershipInput): Pr
 }
 
 export async function endMembership(ctx: Context, input: EndMembershipInput): Promise<Membership> {
-  const membership = await ctx.em.findOne(Membership, { id: Number(input.membershipId) });
+  const membership = await ctx.em.findOne(Membership, { id: Number(parseId('membershipId', input.membershipId)) });
   if (!membership) throw new NotFoundError('membership', input.membershipId);
   assertMay(ctx.viewer, 'membership.manage', [membership.agency.id]);
   checkDate('validTo', input.validTo);

@@ -7,6 +7,7 @@ import type { Context } from '../../server/context';
 import { Person } from '../person/person.entity';
 import { Appointment, Post } from './post.entity';
 import type { HandOverPostInput, PostsArgs } from './post.inputs';
+import { cleanEmail, cleanText } from '../../common/text';
 
 export function findPost(ctx: Context, code: string): Promise<Post | null> {
   return ctx.em.findOne(Post, { code });
@@ -26,7 +27,7 @@ export async function handOverPost(ctx: Context, input: HandOverPostInput): Prom
   assertMay(ctx.viewer, 'post.handover', [post.agency.id]);
   const date = input.date ?? todayInIran();
   if (!isIsoDate(date)) throw BadInputError.field('date', `${date} is not a calendar date`);
-  const successor = await ctx.em.findOne(Person, { email: input.successorEmail.trim().toLowerCase() });
+  const successor = await ctx.em.findOne(Person, { email: cleanEmail('successorEmail', input.successorEmail) });
   if (!successor) throw BadInputError.field('successorEmail', 'no person with this email is known to the hub');
   const current = await ctx.em.findOne(Appointment, { post, endedOn: null });
   if (current) {
@@ -36,11 +37,11 @@ export async function handOverPost(ctx: Context, input: HandOverPostInput): Prom
   return ctx.em.transactional(async (em) => {
     if (current) {
       current.endedOn = date;
-      current.endNote = input.endNote;
+      current.endNote = input.endNote == null ? undefined : cleanText('endNote', input.endNote);
       // The open appointment must be closed before the next one is opened (one open per post).
       await em.flush();
     }
-    const started = em.create(Appointment, { post, person: successor, startedOn: date, startNote: input.startNote });
+    const started = em.create(Appointment, { post, person: successor, startedOn: date, startNote: input.startNote == null ? undefined : cleanText('startNote', input.startNote) });
     await em.flush();
     return { post, ended: current ?? null, started };
   });

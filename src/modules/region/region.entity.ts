@@ -78,7 +78,7 @@ export class Region extends BaseEntity {
   @Property({ nullable: true })
   populationYear?: number;
 
-  @Property({ length: 500, hidden: true })
+  @Property({ type: 'text', hidden: true })
   searchText!: string;
 
   @BeforeCreate()

@@ -9,6 +9,7 @@ import { Person } from '../person/person.entity';
 import { Region } from '../region/region.entity';
 import { DataSharingAgreement } from './agreement.entity';
 import type { CreateAgreementInput } from './agreement.inputs';
+import { cleanText } from '../../common/text';
 
 /** Agreements are visible to their grantor, their grantee and the provincial governorate. */
 export function visibleAgreements(ctx: Context): FilterQuery<DataSharingAgreement> | null {
@@ -44,7 +45,7 @@ export async function createAgreement(ctx: Context, input: CreateAgreementInput)
   const root = await ctx.em.findOne(Region, { code: input.regionRootCode });
   if (!root) throw BadInputError.field('regionRootCode', `no region has the code ${JSON.stringify(input.regionRootCode)}`);
   const agreement = ctx.em.create(DataSharingAgreement, {
-    code: input.code, grantor, grantee, purpose: input.purpose.trim(), categoryCodes: codes, regionRoot: root, finestLevel: input.finestLevel,
+    code: input.code, grantor, grantee, purpose: cleanText('purpose', input.purpose, 5), categoryCodes: codes, regionRoot: root, finestLevel: input.finestLevel,
     validFrom: input.validFrom, validTo: input.validTo, createdBy: ctx.em.getReference(Person, ctx.viewer.person!.id),
   });
   await ctx.em.flush();
