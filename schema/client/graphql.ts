@@ -475,7 +475,7 @@ export const AgenciesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AgenciesQuery, AgenciesQueryVariables>;
+    `, {"hash":"sha256:80fc1238b380116cec96fc467dc2f6e66d0a963485d1a93a93bf37b5a08dcf55"}) as unknown as TypedDocumentString<AgenciesQuery, AgenciesQueryVariables>;
 export const AgencyDocument = new TypedDocumentString(`
     query Agency($code: String!, $includeEnded: Boolean! = false) {
   agency(code: $code) {
@@ -519,7 +519,7 @@ export const AgencyDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AgencyQuery, AgencyQueryVariables>;
+    `, {"hash":"sha256:a52174221b95aef4a8de6604ae9d396835a71ba8786c922264775c0a93e798ce"}) as unknown as TypedDocumentString<AgencyQuery, AgencyQueryVariables>;
 export const CreateAgencyDocument = new TypedDocumentString(`
     mutation CreateAgency($input: CreateAgencyInput!) {
   createAgency(input: $input) {
@@ -537,7 +537,7 @@ export const CreateAgencyDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateAgencyMutation, CreateAgencyMutationVariables>;
+    `, {"hash":"sha256:23d075b4ed12daf3cca49a2af1fe9ad33e3e1f07ba944ac86afc177df108d53f"}) as unknown as TypedDocumentString<CreateAgencyMutation, CreateAgencyMutationVariables>;
 export const UpdateAgencyDocument = new TypedDocumentString(`
     mutation UpdateAgency($code: String!, $input: UpdateAgencyInput!) {
   updateAgency(code: $code, input: $input) {
@@ -550,7 +550,7 @@ export const UpdateAgencyDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateAgencyMutation, UpdateAgencyMutationVariables>;
+    `, {"hash":"sha256:80d211daf95a346c88131af830efa2199d727615f6da906b10e54ec0af9ccd38"}) as unknown as TypedDocumentString<UpdateAgencyMutation, UpdateAgencyMutationVariables>;
 export const HarmCatalogueDocument = new TypedDocumentString(`
     query HarmCatalogue {
   harmCategories {
@@ -577,7 +577,7 @@ export const HarmCatalogueDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<HarmCatalogueQuery, HarmCatalogueQueryVariables>;
+    `, {"hash":"sha256:507844b3d14a6abc4da33f0a64adf184649517796c0ee92352b8e33779f180e2"}) as unknown as TypedDocumentString<HarmCatalogueQuery, HarmCatalogueQueryVariables>;
 export const ObservationsDocument = new TypedDocumentString(`
     query Observations($filter: ObservationFilter, $first: Int, $after: String) {
   observations(filter: $filter, first: $first, after: $after) {
@@ -612,7 +612,7 @@ export const ObservationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ObservationsQuery, ObservationsQueryVariables>;
+    `, {"hash":"sha256:089f0db26f80c0d9a9ec6b88f007a70955ac48373e5786fa45405cd65de1603c"}) as unknown as TypedDocumentString<ObservationsQuery, ObservationsQueryVariables>;
 export const ObservationDetailsDocument = new TypedDocumentString(`
     query ObservationDetails($filter: ObservationFilter, $first: Int) {
   observations(filter: $filter, first: $first) {
@@ -639,7 +639,7 @@ export const ObservationDetailsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ObservationDetailsQuery, ObservationDetailsQueryVariables>;
+    `, {"hash":"sha256:e85b720ceb5cadc54952d1dfb46da07340cf8281ec8e63a1d41d1b919bee69e5"}) as unknown as TypedDocumentString<ObservationDetailsQuery, ObservationDetailsQueryVariables>;
 export const IndicatorSeriesDocument = new TypedDocumentString(`
     query IndicatorSeries($input: SeriesInput!) {
   indicatorSeries(input: $input) {
@@ -669,7 +669,7 @@ export const IndicatorSeriesDocument = new TypedDocumentString(`
     changeFromLastYearPercent
   }
 }
-    `) as unknown as TypedDocumentString<IndicatorSeriesQuery, IndicatorSeriesQueryVariables>;
+    `, {"hash":"sha256:a3b02196fa82c20d147322f32a40339ef1a3dd58903130d9b7ef9a069c3af458"}) as unknown as TypedDocumentString<IndicatorSeriesQuery, IndicatorSeriesQueryVariables>;
 export const SubmitObservationsDocument = new TypedDocumentString(`
     mutation SubmitObservations($input: SubmitObservationsInput!) {
   submitObservations(input: $input) {
@@ -680,21 +680,21 @@ export const SubmitObservationsDocument = new TypedDocumentString(`
     replayed
   }
 }
-    `) as unknown as TypedDocumentString<SubmitObservationsMutation, SubmitObservationsMutationVariables>;
+    `, {"hash":"sha256:e69fa248cd3a768b738325c149855960f1abf402f98a4e2617195fc4c5ee4a1e"}) as unknown as TypedDocumentString<SubmitObservationsMutation, SubmitObservationsMutationVariables>;
 export const ApproveObservationsDocument = new TypedDocumentString(`
     mutation ApproveObservations($ids: [ID!]!) {
   approveObservations(input: {ids: $ids}) {
     count
   }
 }
-    `) as unknown as TypedDocumentString<ApproveObservationsMutation, ApproveObservationsMutationVariables>;
+    `, {"hash":"sha256:00b26f84fbae5826b298e0c25bd7100312f1144dd5b400a6957536590cd3d07c"}) as unknown as TypedDocumentString<ApproveObservationsMutation, ApproveObservationsMutationVariables>;
 export const RejectObservationsDocument = new TypedDocumentString(`
     mutation RejectObservations($ids: [ID!]!, $reason: String!) {
   rejectObservations(input: {ids: $ids, reason: $reason}) {
     count
   }
 }
-    `) as unknown as TypedDocumentString<RejectObservationsMutation, RejectObservationsMutationVariables>;
+    `, {"hash":"sha256:e18d451136ee6375bca97293c68c2101b6cec97857ecd7e40e7a4499459e4465"}) as unknown as TypedDocumentString<RejectObservationsMutation, RejectObservationsMutationVariables>;
 export const AccessLogDocument = new TypedDocumentString(`
     query AccessLog($personEmail: String, $agencyCode: String, $indicatorCode: String, $regionCode: String, $since: DateTimeISO, $first: Int) {
   accessLog(
@@ -730,7 +730,7 @@ export const AccessLogDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AccessLogQuery, AccessLogQueryVariables>;
+    `, {"hash":"sha256:a55f1a2f33a9eaab9f2bb59dbecf15a7b9e5f63260f59c3c4dbbdbde2490a8a3"}) as unknown as TypedDocumentString<AccessLogQuery, AccessLogQueryVariables>;
 export const DataSharingAgreementsDocument = new TypedDocumentString(`
     query DataSharingAgreements {
   dataSharingAgreements {
@@ -753,7 +753,7 @@ export const DataSharingAgreementsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DataSharingAgreementsQuery, DataSharingAgreementsQueryVariables>;
+    `, {"hash":"sha256:3bbaee1dc4a8d69e8bd02127d62aec05b0266dc30709f036755af15a9a77eace"}) as unknown as TypedDocumentString<DataSharingAgreementsQuery, DataSharingAgreementsQueryVariables>;
 export const CreateDataSharingAgreementDocument = new TypedDocumentString(`
     mutation CreateDataSharingAgreement($input: CreateAgreementInput!) {
   createDataSharingAgreement(input: $input) {
@@ -771,7 +771,7 @@ export const CreateDataSharingAgreementDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateDataSharingAgreementMutation, CreateDataSharingAgreementMutationVariables>;
+    `, {"hash":"sha256:2d856ff80cfa8c2738b94b6b569e1539c265ad511656a13ccf27352d2a9524aa"}) as unknown as TypedDocumentString<CreateDataSharingAgreementMutation, CreateDataSharingAgreementMutationVariables>;
 export const RevokeDataSharingAgreementDocument = new TypedDocumentString(`
     mutation RevokeDataSharingAgreement($code: String!) {
   revokeDataSharingAgreement(code: $code) {
@@ -780,7 +780,7 @@ export const RevokeDataSharingAgreementDocument = new TypedDocumentString(`
     revokedAt
   }
 }
-    `) as unknown as TypedDocumentString<RevokeDataSharingAgreementMutation, RevokeDataSharingAgreementMutationVariables>;
+    `, {"hash":"sha256:1a6cee0fe172205e93d021e089526dac30fb321956320926a785a770b6668909"}) as unknown as TypedDocumentString<RevokeDataSharingAgreementMutation, RevokeDataSharingAgreementMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -813,7 +813,7 @@ export const MeDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+    `, {"hash":"sha256:c36e4d65decaffac897a4f9e9315a97229241f130e4bfb92fbc3fd9b874e9627"}) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const AddMembershipDocument = new TypedDocumentString(`
     mutation AddMembership($input: AddMembershipInput!) {
   addMembership(input: $input) {
@@ -834,7 +834,7 @@ export const AddMembershipDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AddMembershipMutation, AddMembershipMutationVariables>;
+    `, {"hash":"sha256:6e817f1ca3f64fa35443c83e3f7216b8eb0353b6794ffb920b8ef99f3fc4de61"}) as unknown as TypedDocumentString<AddMembershipMutation, AddMembershipMutationVariables>;
 export const EndMembershipDocument = new TypedDocumentString(`
     mutation EndMembership($input: EndMembershipInput!) {
   endMembership(input: $input) {
@@ -844,7 +844,7 @@ export const EndMembershipDocument = new TypedDocumentString(`
     current
   }
 }
-    `) as unknown as TypedDocumentString<EndMembershipMutation, EndMembershipMutationVariables>;
+    `, {"hash":"sha256:0828f0a6957e0a29892001f31c9a58533437daf8594cdb140234be52efac4079"}) as unknown as TypedDocumentString<EndMembershipMutation, EndMembershipMutationVariables>;
 export const PostHistoryDocument = new TypedDocumentString(`
     query PostHistory($code: String!) {
   post(code: $code) {
@@ -875,7 +875,7 @@ export const PostHistoryDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PostHistoryQuery, PostHistoryQueryVariables>;
+    `, {"hash":"sha256:8aa13016ce445009dae413edc02eddb27bc057b027bf63b3380af340d9b22a92"}) as unknown as TypedDocumentString<PostHistoryQuery, PostHistoryQueryVariables>;
 export const PostsDocument = new TypedDocumentString(`
     query Posts($agencyCode: String, $first: Int) {
   posts(agencyCode: $agencyCode, first: $first) {
@@ -890,7 +890,7 @@ export const PostsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PostsQuery, PostsQueryVariables>;
+    `, {"hash":"sha256:2769d973a70108665a0379355830f8ef5cec54aa0fff12283a350790634c1592"}) as unknown as TypedDocumentString<PostsQuery, PostsQueryVariables>;
 export const HandOverPostDocument = new TypedDocumentString(`
     mutation HandOverPost($input: HandOverPostInput!) {
   handOverPost(input: $input) {
@@ -914,7 +914,7 @@ export const HandOverPostDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<HandOverPostMutation, HandOverPostMutationVariables>;
+    `, {"hash":"sha256:e0bff06a904c3090ff66147c70d8b7f8b9278af97afc10d4b68db19ef0cdd6c2"}) as unknown as TypedDocumentString<HandOverPostMutation, HandOverPostMutationVariables>;
 export const CountiesDocument = new TypedDocumentString(`
     query Counties($first: Int) {
   regions(level: COUNTY, first: $first) {
@@ -930,7 +930,7 @@ export const CountiesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CountiesQuery, CountiesQueryVariables>;
+    `, {"hash":"sha256:eb1dbbac40bdc30d3c9d5baf3a488622f0cda23720f721ce2b4dd611002b67e3"}) as unknown as TypedDocumentString<CountiesQuery, CountiesQueryVariables>;
 export const RegionsDocument = new TypedDocumentString(`
     query Regions($level: RegionLevel, $within: String, $parent: String, $search: String, $first: Int, $after: String) {
   regions(
@@ -960,7 +960,7 @@ export const RegionsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RegionsQuery, RegionsQueryVariables>;
+    `, {"hash":"sha256:86d03104aa4e697a7bd100e3f7131fc56a415c6501b80ea6fdb0104bc8681a72"}) as unknown as TypedDocumentString<RegionsQuery, RegionsQueryVariables>;
 export const RegionDocument = new TypedDocumentString(`
     query Region($code: String!) {
   region(code: $code) {
@@ -983,7 +983,7 @@ export const RegionDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RegionQuery, RegionQueryVariables>;
+    `, {"hash":"sha256:443daef90a3e336712c14ddaf40f67cf08d098cae2b930122c5507e4a7e32175"}) as unknown as TypedDocumentString<RegionQuery, RegionQueryVariables>;
 export const CountyNetworkDocument = new TypedDocumentString(`
     query CountyNetwork($first: Int) {
   regions(level: COUNTY, first: $first) {
@@ -1009,7 +1009,7 @@ export const CountyNetworkDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CountyNetworkQuery, CountyNetworkQueryVariables>;
+    `, {"hash":"sha256:ecc9b515705ed4ad13d00a4c59780b68ff24f5beba0d9a7fa825013765dc5c05"}) as unknown as TypedDocumentString<CountyNetworkQuery, CountyNetworkQueryVariables>;
 export const AgencyBriefDocument = new TypedDocumentString(`
     query AgencyBrief($code: String!) {
   agency(code: $code) {
@@ -1026,7 +1026,7 @@ export const AgencyBriefDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AgencyBriefQuery, AgencyBriefQueryVariables>;
+    `, {"hash":"sha256:7817af6e456dead58f4c0d36056bf0ef6bc89c4a7cbbac78e36a694d760650df"}) as unknown as TypedDocumentString<AgencyBriefQuery, AgencyBriefQueryVariables>;
 export const AgencyMembersDocument = new TypedDocumentString(`
     query AgencyMembers($code: String!, $includeEnded: Boolean! = false) {
   agency(code: $code) {
@@ -1048,7 +1048,7 @@ export const AgencyMembersDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AgencyMembersQuery, AgencyMembersQueryVariables>;
+    `, {"hash":"sha256:4a0397ce71a293701d9cdaaa0f2d65b918a2b2136cc3607b5f791e988138ccda"}) as unknown as TypedDocumentString<AgencyMembersQuery, AgencyMembersQueryVariables>;
 export const AgencyCodesDocument = new TypedDocumentString(`
     query AgencyCodes($kind: AgencyKind, $within: String, $search: String, $first: Int) {
   agencies(kind: $kind, within: $within, search: $search, first: $first) {
@@ -1058,4 +1058,4 @@ export const AgencyCodesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AgencyCodesQuery, AgencyCodesQueryVariables>;
+    `, {"hash":"sha256:05a796e68d03dc1d6a2ed9ab537b7c99fe872b2ebb37b914215213268631a65f"}) as unknown as TypedDocumentString<AgencyCodesQuery, AgencyCodesQueryVariables>;
