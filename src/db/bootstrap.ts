@@ -21,8 +21,10 @@ export async function openDatabase(config: Config, log: (line: string) => void):
   }
   try {
     await ensureDatabase(url);
-    const orm = await openOrm(url);
-    const applied = await migrate(orm);
+    // Migrations may run long (indexes on big tables): they get their own pool without the statement timeout.
+    const migrating = await openOrm(url);
+    const applied = await migrate(migrating).finally(() => migrating.close(true));
+    const orm = await openOrm(url, { statementTimeoutMs: config.limits.requestTimeoutMs });
     return {
       orm,
       url,

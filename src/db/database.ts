@@ -20,8 +20,14 @@ export async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
-export async function openOrm(url: string): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormConfig(url));
+/**
+ * `statementTimeoutMs` (the request timeout) makes PostgreSQL cancel a statement that outlives the
+ * request that started it, so an abandoned query does not hold its connection.
+ */
+export async function openOrm(url: string, opts: { statementTimeoutMs?: number } = {}): Promise<MikroORM> {
+  const orm = await MikroORM.init(
+    ormConfig(url, opts.statementTimeoutMs ? { driverOptions: { connection: { statement_timeout: opts.statementTimeoutMs } } } : {}),
+  );
   installSqlCounter(orm);
   return orm;
 }

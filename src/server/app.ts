@@ -10,10 +10,11 @@ import type { Config } from '../config';
 import type { TokenService } from '../auth/tokens';
 import { currentSqlStatements, withSqlTally } from '../db/sql-stats';
 import { buildContext, type Context } from './context';
-import { makeFormatError } from './errors';
+import { describeError, makeFormatError } from './errors';
 import type { Logger } from './log';
-import { buildSchema } from './schema';
+import { buildBareSchema, buildSchema } from './schema';
 import type { HubExtension } from './extension';
+import { inputHygienePlugin } from './input-hygiene';
 import { limitsExtension } from './limits';
 import { observabilityExtension } from './observability';
 import { trustedDocumentsExtension } from './trusted-documents';
@@ -25,6 +26,8 @@ export interface HubDeps {
   log: Logger;
   /** Extra routes (the explorer), mounted before the GraphQL endpoint. */
   mount?: (app: express.Express) => void;
+  /** Serves the schema without graphql-shield's field rules: only the benchmark's overhead comparison sets it. */
+  benchmarkWithoutFieldRules?: true;
   /** Replaces the standard extensions (observability, limits, trusted documents); for tests and benchmarks. */
   extensions?: HubExtension[];
 }
@@ -78,17 +81,20 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
   app.disable('x-powered-by');
   const server = http.createServer(app);
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
-    formatError: makeFormatError((err, formatted) =>
-      log.error('unexpected error', { path: formatted.path?.join('.'), error: err instanceof Error ? err.stack : String(err) }),
-    ),
+    schema: deps.benchmarkWithoutFieldRules ? buildBareSchema() : buildSchema(),
+    formatError: makeFormatError((err, formatted) => log.error('unexpected error', { path: formatted.path?.join('.'), ...describeError(err) })),
     includeStacktraceInErrorResponses: false,
+    // Only the repository's trusted documents run by hash (trusted-documents.ts); no client-registered text.
+    persistedQueries: false,
+    // Apollo would refuse introspection to everyone in production; the limits extension decides per caller.
+    introspection: true,
     validationRules: ext.flatMap((e) => e.validationRules ?? []),
     plugins: [
       ...ext.flatMap((e) => e.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      inputHygienePlugin(),
       accessLogPlugin(log),
       ...(config.exposeSqlCount ? [sqlCountPlugin()] : []),
     ],
@@ -104,7 +110,7 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
     '/graphql',
     (_req, _res, next) => withSqlTally(next),
     ...ext.flatMap((e) => e.beforeBody ?? []),
-    express.json({ limit: '5mb' }),
+    express.json({ limit: config.limits.maxBodyBytes }),
     ...ext.flatMap((e) => e.afterBody ?? []),
     expressMiddleware(apollo, { context: async ({ req }) => buildContext(deps, req) }),
   );
