@@ -101,9 +101,6 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
   });
   await apollo.start();
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
-  });
   for (const e of ext) e.routes?.(app);
   deps.mount?.(app);
   app.use(
@@ -115,6 +112,7 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
     expressMiddleware(apollo, { context: async ({ req }) => buildContext(deps, req) }),
   );
 
+  let closing: Promise<void> | undefined;
   return {
     app,
     server,
@@ -128,9 +126,12 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
         });
       }),
     // Apollo's drain plugin stops accepting, finishes in-flight requests and closes the server.
-    async close() {
-      await apollo.stop();
-      for (const e of ext) await e.close?.();
+    // Safe to call twice: a second apollo.stop() while the first drains would never return.
+    close() {
+      return (closing ??= (async () => {
+        await apollo.stop();
+        for (const e of ext) await e.close?.();
+      })());
     },
   };
 }
