@@ -15,19 +15,21 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pol-life-'));
 fs.chmodSync(dataDir, 0o755);
 let hub: ChildProcess | undefined;
 
-async function start(port: number, pgPort: number): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), POL_PG_PORT: String(pgPort), POL_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+/** Starts the hub (PORT=0: the system picks a free port, read back from the banner). */
+async function start(pgPort: number): Promise<{ child: ChildProcess; port: number }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', POL_PG_PORT: String(pgPort), POL_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  await new Promise<void>((resolve, reject) => {
+  const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the hub did not start:\n${out}`)), 90_000);
     child.stdout!.on('data', () => {
-      if (out.includes('Pol is running')) {
+      const m = /GraphQL\s+http:\/\/localhost:(\d+)\/graphql/.exec(out);
+      if (m) {
         clearTimeout(timer);
-        resolve();
+        resolve(Number(m[1]));
       }
     });
     child.once('exit', (code) => {
@@ -35,7 +37,7 @@ async function start(port: number, pgPort: number): Promise<ChildProcess> {
       reject(new Error(`the hub exited (${code}):\n${out}`));
     });
   });
-  return child;
+  return { child, port };
 }
 
 async function sahnehPopulation(port: number): Promise<number> {
@@ -78,10 +80,10 @@ afterAll(async () => {
 
 describe('npm start lifecycle', () => {
   it('starts on an empty folder with demo data, keeps data across restarts, and recovers after kill -9', async () => {
-    const port = await freePort();
     const pgPort = await freePort();
 
-    hub = await start(port, pgPort);
+    let port: number;
+    ({ child: hub, port } = await start(pgPort));
     expect(await counties(port)).toHaveLength(14);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     // A change that must survive restarts (written straight to the embedded database).
@@ -96,7 +98,7 @@ describe('npm start lifecycle', () => {
     expect(await exited(hub)).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
 
-    hub = await start(port, pgPort);
+    ({ child: hub, port } = await start(pgPort));
     expect(await counties(port)).toHaveLength(14);
     expect(await sahnehPopulation(port)).toBe(77777);
 
@@ -106,7 +108,7 @@ describe('npm start lifecycle', () => {
     await exited(hub);
     expect(alive(postmaster)).toBe(true);
 
-    hub = await start(port, pgPort);
+    ({ child: hub, port } = await start(pgPort));
     expect(alive(postmaster)).toBe(false);
     const names = await counties(port);
     expect(names).toHaveLength(14);

@@ -4,6 +4,7 @@ import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config';
+import { observabilityExtension } from '../src/server/observability';
 import { createHub, type Hub } from '../src/server/app';
 import type { Context } from '../src/server/context';
 import { limitsExtension, loadLimitsConfig } from '../src/server/limits';
@@ -248,7 +249,7 @@ describe('execution timeout', () => {
   beforeAll(async () => {
     base = await startTestHub();
     const deps = { orm: base.orm, config: { ...base.config, limits: loadLimitsConfig({ POL_REQUEST_TIMEOUT_MS: '300' }) }, tokens: base.tokens, log: createLogger('silent') };
-    hub = await createHub({ ...deps, extensions: [limitsExtension(deps), slowExtension(3)] });
+    hub = await createHub({ ...deps, extensions: [observabilityExtension(deps), limitsExtension(deps), slowExtension(3)] });
     url = `http://127.0.0.1:${await hub.listen(0, '127.0.0.1')}`;
   });
   afterAll(async () => {
