@@ -19,6 +19,8 @@ let hub: ChildProcess | undefined;
 async function start(pgPort: number): Promise<{ child: ChildProcess; port: number }> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', POL_PG_PORT: String(pgPort), POL_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
+  // As npm start runs it: not under NODE_ENV=test, which changes Apollo's signal handling.
+  delete env.NODE_ENV;
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));

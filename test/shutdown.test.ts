@@ -135,6 +135,8 @@ describe('the hub process on SIGTERM', () => {
       const env: NodeJS.ProcessEnv = {
         ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', POL_DATA_DIR: dataDir, POL_DEMO_DATA: 'false', LOG_LEVEL: 'info',
       };
+      // As in production: not under NODE_ENV=test, which changes Apollo's signal handling.
+      delete env.NODE_ENV;
       child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: path.resolve(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
       const proc = child;
       let out = '';

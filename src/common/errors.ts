@@ -8,6 +8,7 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 export interface FieldProblem {
@@ -70,4 +71,24 @@ export function parseId(field: string, value: string, column: 'int' | 'bigint' =
     throw BadInputError.field(field, `${JSON.stringify(value.slice(0, 40))} is not an id`);
   }
   return value;
+}
+
+/** The database cannot be reached: a client should retry shortly (HTTP 503). */
+export class ServiceUnavailableError extends PolError {
+  constructor(message = 'the database is unavailable; try again in a few seconds') {
+    super(ErrorCode.SERVICE_UNAVAILABLE, message, { retryAfterSeconds: 5 }, 503);
+  }
+}
+
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+
+/** Whether an error means the database is down or unreachable rather than a bug or a bad request. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATES.has(e.code) || UNAVAILABLE_ERRNOS.has(e.code))) return true;
+    if (e.name === 'ConnectionException' || e.name === 'KnexTimeoutError') return true;
+    if (typeof e.message === 'string' && /Connection terminated|connect ECONNREFUSED|the database system is (starting up|shutting down)|Timeout acquiring a connection/i.test(e.message)) return true;
+  }
+  return false;
 }

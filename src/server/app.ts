@@ -59,6 +59,23 @@ function accessLogPlugin(log: Logger): ApolloServerPlugin<Context> {
   };
 }
 
+/** An answer that failed because the database is unreachable is a 503 with Retry-After, so clients retry. */
+function unavailablePlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          if (response.body.singleResult.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', '5');
+          }
+        },
+      };
+    },
+  };
+}
+
 function sqlCountPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -88,6 +105,8 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
     persistedQueries: false,
     // Apollo would refuse introspection to everyone in production; the limits extension decides per caller.
     introspection: true,
+    // main.ts stops the hub in its own order; Apollo's own signal handler would stop it a second time and hang.
+    stopOnTerminationSignals: false,
     validationRules: ext.flatMap((e) => e.validationRules ?? []),
     plugins: [
       ...ext.flatMap((e) => e.plugins ?? []),
@@ -95,6 +114,7 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       inputHygienePlugin(),
+      unavailablePlugin(),
       accessLogPlugin(log),
       ...(config.exposeSqlCount ? [sqlCountPlugin()] : []),
     ],

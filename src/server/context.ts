@@ -3,7 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { TokenService } from '../auth/tokens';
 import { loadViewer, MEMBERSHIP_HEADER, PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
-import { UnauthenticatedError } from '../common/errors';
+import { isDatabaseUnavailable, ServiceUnavailableError, UnauthenticatedError } from '../common/errors';
 import { AccessRecorder } from '../modules/audit/access-log.service';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './log';
@@ -56,7 +56,11 @@ export async function buildContext(deps: ContextDeps, req: { headers: Headers; p
     const match = /^Bearer\s+(\S+)\s*$/i.exec(auth);
     if (!match) throw new UnauthenticatedError('the Authorization header must be "Bearer <token>"');
     const email = await deps.tokens.verify(match[1]);
-    viewer = await loadViewer(em, email, header(headers, MEMBERSHIP_HEADER));
+    try {
+      viewer = await loadViewer(em, email, header(headers, MEMBERSHIP_HEADER));
+    } catch (e) {
+      throw isDatabaseUnavailable(e) ? new ServiceUnavailableError() : e;
+    }
   }
   return {
     requestId: req.polLocals?.requestId ?? safeRequestId(header(headers, 'x-request-id')),

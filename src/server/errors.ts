@@ -3,7 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { DriverException } from '@mikro-orm/core';
-import { ErrorCode, PolError, type FieldProblem } from '../common/errors';
+import { ErrorCode, isDatabaseUnavailable, PolError, ServiceUnavailableError, type FieldProblem } from '../common/errors';
 
 /** Apollo's own codes for requests it could not run; their messages are safe to show. */
 const REQUEST_CODES = new Set([
@@ -41,6 +41,10 @@ export function makeFormatError(logUnexpected: ErrorLogger) {
     if (original instanceof PolError) {
       const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
       return { ...base, message: original.message, extensions };
+    }
+    if (isDatabaseUnavailable(original)) {
+      const e = new ServiceUnavailableError();
+      return { ...base, message: e.message, extensions: { code: e.code, retryAfterSeconds: 5 } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_CODES.has(code) && original instanceof GraphQLError) {

@@ -89,7 +89,7 @@ function bucket(env: NodeJS.ProcessEnv, prefix: string, perMinute: number, burst
 export function loadLimitsConfig(env: NodeJS.ProcessEnv): LimitsConfig {
   return {
     maxBodyBytes: int(env, 'POL_MAX_BODY_BYTES', 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-    requestTimeoutMs: int(env, 'POL_REQUEST_TIMEOUT_MS', 15_000, 0, 600_000),
+    requestTimeoutMs: int(env, 'POL_REQUEST_TIMEOUT_MS', 10_000, 0, 600_000),
     document: {
       maxTokens: int(env, 'POL_MAX_TOKENS', 5000, 0, 1_000_000),
       maxOperations: int(env, 'POL_MAX_OPERATIONS', 10, 0, 1000),

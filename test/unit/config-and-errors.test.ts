@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ArgumentValidationError } from 'type-graphql';
 import { ConfigError, loadConfig } from '../../src/config';
-import { BadInputError, ForbiddenError } from '../../src/common/errors';
+import { BadInputError, ForbiddenError, isDatabaseUnavailable } from '../../src/common/errors';
 import { makeFormatError } from '../../src/server/errors';
 
 describe('configuration', () => {
@@ -66,6 +66,16 @@ describe('error formatting', () => {
     expect(out.message).not.toMatch(/duplicate|hunter2/);
     expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(logged).toContain(secret);
+  });
+
+  it('turns an unreachable database into SERVICE_UNAVAILABLE, not an internal error', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    for (const e of [refused, shutdown, new Error('Connection terminated unexpectedly')]) {
+      expect(isDatabaseUnavailable(e)).toBe(true);
+      expect(format({ message: e.message }, e).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
+    }
+    expect(isDatabaseUnavailable(new Error('syntax error at or near "x"'))).toBe(false);
   });
 
   it('keeps GraphQL request errors (validation, parse) as they are', () => {

@@ -65,7 +65,7 @@ export function timeoutHandler(ms: number, log: Logger): express.RequestHandler 
       log.warn('request timed out', { requestId: (req as { polLocals?: PolRequestLocals }).polLocals?.requestId, limitMs: ms });
       sendLimitError(
         res,
-        new LimitError('TIMEOUT', `the request took longer than ${ms} ms and was stopped; ask for less (smaller pages, fewer regions or periods) or try again later`, 503, { limit: ms }),
+        new LimitError('TIMEOUT', `the request took longer than ${ms} ms and was not answered; ask for less (smaller pages, fewer regions or periods) or try again later. A write may still complete: send it again with the same idempotency key`, 503, { limit: ms }),
       );
       const r = res as unknown as Record<string, unknown>;
       for (const m of WRITERS) r[m] = m === 'write' ? () => true : () => res;
