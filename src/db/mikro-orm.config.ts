@@ -7,6 +7,15 @@ import { ENTITIES } from './entities';
 
 const fromTs = __filename.endsWith('.ts');
 
+/**
+ * knex prints connection errors as plain text that quotes the failed SQL with its values (emails,
+ * names): only a JSON line saying what kind of trouble it was is written instead.
+ */
+const databaseLog = (level: 'warn' | 'error') => (message: unknown) => {
+  const kind = String(message).startsWith('Connection Error') ? 'database connection error' : 'database driver message';
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg: kind })}\n`);
+};
+
 export function ormConfig(clientUrl: string, extra: Partial<Options<PostgreSqlDriver>> = {}): Options<PostgreSqlDriver> {
   return defineConfig({
     clientUrl,
@@ -33,6 +42,10 @@ export function ormConfig(clientUrl: string, extra: Partial<Options<PostgreSqlDr
     pool: { min: 0, max: 10 },
     allowGlobalContext: false,
     ...extra,
+    driverOptions: {
+      ...(extra.driverOptions as object | undefined),
+      log: { warn: databaseLog('warn'), error: databaseLog('error'), deprecate: () => undefined, debug: () => undefined },
+    },
   });
 }
 
