@@ -49,7 +49,7 @@ describe('configuration', () => {
   it('has generous defaults', () => {
     const c = loadLimitsConfig({});
     expect(c.maxBodyBytes).toBe(8 * 1024 * 1024);
-    expect(c.requestTimeoutMs).toBe(15_000);
+    expect(c.requestTimeoutMs).toBe(10_000);
     expect(c.document).toEqual({ maxTokens: 5000, maxOperations: 10, maxDepth: 12, maxAliases: 30, maxDirectives: 20 });
     expect(c.cost).toEqual({ public: 5000, signedIn: 20_000, provincial: 100_000, provincialRoles: ['ANALYST', 'DIRECTOR'], listSize: 10 });
     expect(c.explore).toEqual({ roles: ['ANALYST', 'DIRECTOR'], agencyKinds: ['PROVINCIAL_GOVERNORATE'] });
