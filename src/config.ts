@@ -25,7 +25,8 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = 65535): number {
+/** A whole number from the environment, within bounds, or a ConfigError naming the variable. */
+export function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = 65535): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
@@ -60,11 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
   return {
-    port: int(env, 'PORT', 4000),
+    port: envInt(env, 'PORT', 4000),
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir: path.resolve(env.POL_DATA_DIR || '.pol'),
-    embeddedPgPort: int(env, 'POL_PG_PORT', 54329, 1),
+    embeddedPgPort: envInt(env, 'POL_PG_PORT', 54329, 1),
     production,
     demoData: bool(env, 'POL_DEMO_DATA', !production),
     auth: {
@@ -74,7 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       localKeys,
     },
     exposeSqlCount: bool(env, 'POL_EXPOSE_SQL_COUNT', false),
-    maxPageSize: int(env, 'POL_MAX_PAGE_SIZE', 100, 1, 10000),
+    maxPageSize: envInt(env, 'POL_MAX_PAGE_SIZE', 100, 1, 10000),
     logLevel: env.LOG_LEVEL || 'info',
     limits: loadLimitsConfig(env),
     trustedDocuments: loadTrustedDocumentsConfig(env),

@@ -4,6 +4,7 @@ import { Agency, AgencyKind } from '../../src/modules/agency/agency.entity';
 import { HarmCategory, Indicator } from '../../src/modules/harm/harm.entity';
 import { AgeGroup, IndicatorUnit, ObservationStatus, Sensitivity, Sex } from '../../src/modules/harm/harm.enums';
 import { smallCells, type Cell } from '../../src/modules/harm/suppression';
+import { pgArray } from '../../src/db/sql';
 import { Person } from '../../src/modules/person/person.entity';
 import { LEVEL_RANK, Region, RegionLevel } from '../../src/modules/region/region.entity';
 import { DataSharingAgreement } from '../../src/modules/sharing/agreement.entity';
@@ -398,13 +399,6 @@ interface Row {
   previousId: number | null;
   smallCell: boolean;
   createdAt: string;
-}
-
-/** A PostgreSQL array literal, bound as one text parameter (the driver would expand a JS array into a list). */
-function pgArray(values: ReadonlyArray<string | number | boolean | null>): string {
-  const item = (v: string | number | boolean | null) =>
-    v === null ? 'NULL' : typeof v === 'number' ? String(v) : typeof v === 'boolean' ? (v ? 't' : 'f') : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-  return `{${values.map(item).join(',')}}`;
 }
 
 const INSERT_SQL = `insert into observation (id, indicator_id, region_id, period_code, sex, age_group, raw_value, reporting_agency_id, entered_by_id,

@@ -64,9 +64,10 @@ export function Connection<T extends object>(Node: ClassType<T>) {
   return ConnectionType;
 }
 
-const encodeCursor = (id: number | string) => Buffer.from(`id:${id}`).toString('base64url');
+/** Opaque cursors over ids, shared by every keyset-paginated list. */
+export const encodeCursor = (id: number | string) => Buffer.from(`id:${id}`).toString('base64url');
 
-function decodeCursor(cursor: string, column: 'int' | 'bigint'): string {
+export function decodeCursor(cursor: string, column: 'int' | 'bigint'): string {
   const m = /^id:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m) throw BadInputError.field('after', 'not a cursor this hub issued');
   return parseId('after', m[1], column);

@@ -2,7 +2,7 @@ import type express from 'express';
 import type { AgencyKind } from '../modules/agency/agency.entity';
 import type { Role } from '../modules/person/membership.entity';
 // Only used when loadLimitsConfig runs, so the import cycle with config.ts is harmless.
-import { ConfigError } from '../config';
+import { ConfigError, envInt } from '../config';
 import type { HubExtension } from './extension';
 import type { HubDeps } from './app';
 import { costPlugin, type CostConfig } from './limits/cost';
@@ -56,13 +56,6 @@ const AGENCY_KINDS: Record<AgencyKind, true> = {
   NGO: true, CULTURAL_CENTER: true, UNIVERSITY: true, STATE_BODY: true,
 };
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  return n;
-}
 
 /** A comma-separated list of names; "none" for an empty list. */
 function names<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: Record<T, true>, fallback: T[]): T[] {
@@ -79,30 +72,30 @@ function trustProxyHops(env: NodeJS.ProcessEnv): number {
   const raw = (env.POL_TRUST_PROXY ?? '').trim().toLowerCase();
   if (raw === '' || /^(false|no|off)$/.test(raw)) return 0;
   if (/^(true|yes|on)$/.test(raw)) return 1;
-  return int(env, 'POL_TRUST_PROXY', 0, 0, 10);
+  return envInt(env, 'POL_TRUST_PROXY', 0, 0, 10);
 }
 
 function bucket(env: NodeJS.ProcessEnv, prefix: string, perMinute: number, burst: number): BucketRule {
-  return { perMinute: int(env, `${prefix}_PER_MIN`, perMinute, 0, 1_000_000), burst: int(env, `${prefix}_BURST`, burst, 1, 1_000_000) };
+  return { perMinute: envInt(env, `${prefix}_PER_MIN`, perMinute, 0, 1_000_000), burst: envInt(env, `${prefix}_BURST`, burst, 1, 1_000_000) };
 }
 
 export function loadLimitsConfig(env: NodeJS.ProcessEnv): LimitsConfig {
   return {
-    maxBodyBytes: int(env, 'POL_MAX_BODY_BYTES', 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-    requestTimeoutMs: int(env, 'POL_REQUEST_TIMEOUT_MS', 10_000, 0, 600_000),
+    maxBodyBytes: envInt(env, 'POL_MAX_BODY_BYTES', 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    requestTimeoutMs: envInt(env, 'POL_REQUEST_TIMEOUT_MS', 10_000, 0, 600_000),
     document: {
-      maxTokens: int(env, 'POL_MAX_TOKENS', 5000, 0, 1_000_000),
-      maxOperations: int(env, 'POL_MAX_OPERATIONS', 10, 0, 1000),
-      maxDepth: int(env, 'POL_MAX_DEPTH', 12, 0, 1000),
-      maxAliases: int(env, 'POL_MAX_ALIASES', 30, 0, 100_000),
-      maxDirectives: int(env, 'POL_MAX_DIRECTIVES', 20, 0, 100_000),
+      maxTokens: envInt(env, 'POL_MAX_TOKENS', 5000, 0, 1_000_000),
+      maxOperations: envInt(env, 'POL_MAX_OPERATIONS', 10, 0, 1000),
+      maxDepth: envInt(env, 'POL_MAX_DEPTH', 12, 0, 1000),
+      maxAliases: envInt(env, 'POL_MAX_ALIASES', 30, 0, 100_000),
+      maxDirectives: envInt(env, 'POL_MAX_DIRECTIVES', 20, 0, 100_000),
     },
     cost: {
-      public: int(env, 'POL_MAX_COST_PUBLIC', 5000, 0, 1_000_000_000),
-      signedIn: int(env, 'POL_MAX_COST_SIGNED_IN', 20_000, 0, 1_000_000_000),
-      provincial: int(env, 'POL_MAX_COST_PROVINCIAL', 100_000, 0, 1_000_000_000),
+      public: envInt(env, 'POL_MAX_COST_PUBLIC', 5000, 0, 1_000_000_000),
+      signedIn: envInt(env, 'POL_MAX_COST_SIGNED_IN', 20_000, 0, 1_000_000_000),
+      provincial: envInt(env, 'POL_MAX_COST_PROVINCIAL', 100_000, 0, 1_000_000_000),
       provincialRoles: names(env, 'POL_MAX_COST_PROVINCIAL_ROLES', ROLES, ['ANALYST', 'DIRECTOR'] as Role[]),
-      listSize: int(env, 'POL_COST_LIST_SIZE', 10, 1, 10_000),
+      listSize: envInt(env, 'POL_COST_LIST_SIZE', 10, 1, 10_000),
     },
     explore: {
       roles: names(env, 'POL_INTROSPECTION_ROLES', ROLES, ['ANALYST', 'DIRECTOR'] as Role[]),

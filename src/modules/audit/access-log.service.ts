@@ -27,6 +27,22 @@ export class AccessRecorder {
     this.records.push(record);
   }
 
+  /**
+   * Sensitive indicators a request asked for but got no value of: logged as refusals, so that
+   * "who tried to read domestic violence figures" can be answered too.
+   */
+  addRefusals(
+    asked: ReadonlyArray<{ id: number; sensitivity: Sensitivity }>,
+    returned: ReadonlyArray<{ indicatorId: number }>,
+    context: Pick<AccessRecord, 'operation' | 'regionCodes' | 'periodFrom' | 'periodTo'>,
+  ): void {
+    const got = new Set(returned.map((r) => r.indicatorId));
+    for (const ind of asked) {
+      if (got.has(ind.id)) continue;
+      this.add({ ...context, indicatorId: ind.id, sensitivity: ind.sensitivity, valueCount: 0, grantedBy: 'refused', refused: true });
+    }
+  }
+
   /** Aggregates per-row facts into one record per indicator. */
   addRows(
     rows: ReadonlyArray<{ indicatorId: number; sensitivity: Sensitivity; regionCode: string; periodCode: string; grant: string }>,

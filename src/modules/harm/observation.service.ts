@@ -4,8 +4,8 @@ import type { ClassType } from 'type-graphql';
 import { BadInputError, ConflictError, ForbiddenError, parseId, type FieldProblem } from '../../common/errors';
 import { parsePeriod, periodBounds, type ParsedPeriod } from '../../common/jalali';
 import { todayInIran } from '../../common/dates';
-import { pageSize, type Page } from '../../common/pagination';
-import { cleanText, escapeLike } from '../../common/text';
+import { decodeCursor, encodeCursor, pageSize, type Page } from '../../common/pagination';
+import { cleanText } from '../../common/text';
 
 import { assertMay } from '../../policy/policy';
 import { observationGrant, rankOf, seesSmallCounts, type ObservationFacts } from '../../policy/harm-policy';
@@ -16,6 +16,8 @@ import { AgeGroup, IndicatorUnit, ObservationStatus, Sensitivity, Sex } from './
 import { Observation, ObservationBatch } from './harm.entity';
 import type { ObservationsArgs, ObservationRowInput, RejectInput, ReviewInput, SubmitObservationsInput } from './harm.inputs';
 import { refreshSmallCells } from './suppression';
+import { pgArray } from '../../db/sql';
+import { subtreePattern } from '../region/region.service';
 
 /** An observation as served: the entity plus what the policy decided for this caller. */
 export type ServedObservation = Observation & { grant?: string; facts?: ObservationFacts };
@@ -48,15 +50,8 @@ interface ScopedRow {
   region_code: string;
 }
 
-const encodeCursor = (id: string) => Buffer.from(`obs:${id}`).toString('base64url');
-function decodeCursor(cursor: string): string {
-  const m = /^obs:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) throw BadInputError.field('after', 'not a cursor this hub issued');
-  return parseId('after', m[1], 'bigint');
-}
-
 /** Where-conditions of the observation filter (aliases as in observationScopeSql, plus `p` period). */
-function filterSql(args: ObservationsArgs, exemptHistory: string, withinPath: string | undefined): { sql: string[]; params: unknown[] } {
+function filterSql(args: ObservationsArgs, exemptHistory: string, withinPattern: string | undefined): { sql: string[]; params: unknown[] } {
   const f = args.filter ?? {};
   const sql: string[] = [];
   const params: unknown[] = [];
@@ -70,7 +65,7 @@ function filterSql(args: ObservationsArgs, exemptHistory: string, withinPath: st
   }
   if (f.within) {
     sql.push('r.path like ?');
-    params.push(`${escapeLike(withinPath ?? '-')}%`);
+    params.push(withinPattern);
   }
   if (f.levels?.length) {
     sql.push('r.level in (?)');
@@ -117,13 +112,13 @@ export async function listObservations(ctx: Context, args: ObservationsArgs, Sha
   const exempt = viewer.membership
     ? seesSmallCounts(viewer, -1) ? 'true' : `o.reporting_agency_id = ${Number(viewer.membership.agencyId)}`
     : 'false';
-  const withinPath = args.filter?.within ? (await ctx.loaders.regionByCode.load(args.filter.within))?.path : undefined;
-  const filter = filterSql(args, exempt, withinPath);
+  const within = args.filter?.within ? await subtreePattern(ctx, args.filter.within) : undefined;
+  const filter = filterSql(args, exempt, within);
   const where = [scope.sql, ...filter.sql];
   const params = [...scope.params, ...filter.params];
   const conn = ctx.em;
   const pageWhere = args.after ? [...where, 'o.id > ?'] : where;
-  const pageParams = args.after ? [...params, decodeCursor(args.after)] : params;
+  const pageParams = args.after ? [...params, decodeCursor(args.after, 'bigint')] : params;
   const rows = await conn.execute<ScopedRow[]>(
     `select o.*, i.sensitivity, c.code as category_code, r.path as region_path, r.level as region_level, r.code as region_code
        from ${FROM} where ${pageWhere.join(' and ')} order by o.id limit ?`,
@@ -150,7 +145,7 @@ export async function listObservations(ctx: Context, args: ObservationsArgs, Sha
     logged.push({ indicatorId: row.indicator_id, sensitivity: row.sensitivity, regionCode: row.region_code, periodCode: row.period_code, grant });
   }
   ctx.access.addRows(logged, 'observations', args.filter?.within);
-  await logRefusals(ctx, args.filter?.indicators, logged, 'observations');
+  ctx.access.addRefusals(await sensitiveIndicators(ctx, args.filter?.indicators), logged, { operation: 'observations', regionCodes: [] });
   const edges = served.map((node) => ({ cursor: encodeCursor(node.id), node }));
   return Object.assign(new Shape(), {
     nodes: served,
@@ -163,26 +158,10 @@ export async function listObservations(ctx: Context, args: ObservationsArgs, Sha
   });
 }
 
-/**
- * A request that named sensitive indicators and got none of their values back is logged as a
- * refusal, so that "who tried to read domestic violence figures" can be answered too.
- */
-export async function logRefusals(
-  ctx: Context,
-  indicatorCodes: string[] | undefined,
-  returned: ReadonlyArray<{ indicatorId: number }>,
-  operation: string,
-): Promise<void> {
-  if (!indicatorCodes?.length) return;
-  const got = new Set(returned.map((r) => r.indicatorId));
-  const named = await ctx.em.execute<Array<{ id: number; sensitivity: Sensitivity }>>(
-    `select id, sensitivity from indicator where code in (?) and sensitivity <> 'OPEN'`,
-    [indicatorCodes],
-  );
-  for (const ind of named) {
-    if (got.has(ind.id)) continue;
-    ctx.access.add({ indicatorId: ind.id, sensitivity: ind.sensitivity, regionCodes: [], valueCount: 0, operation, grantedBy: 'refused', refused: true });
-  }
+/** The sensitive indicators among those a filter names (for logging refusals). */
+async function sensitiveIndicators(ctx: Context, codes: string[] | undefined): Promise<Array<{ id: number; sensitivity: Sensitivity }>> {
+  if (!codes?.length) return [];
+  return ctx.em.execute(`select id, sensitivity from indicator where code in (?) and sensitivity <> 'OPEN'`, [codes]);
 }
 
 interface IndicatorMeta {
@@ -354,12 +333,6 @@ export async function submitObservations(ctx: Context, input: SubmitObservations
 function replay(batch: ObservationBatch, digest: string): SubmitResult {
   if (batch.digest !== digest) throw new ConflictError(`idempotency key ${JSON.stringify(batch.idempotencyKey)} was used for a different batch`);
   return { batchId: String(batch.id), rows: batch.rowCount, created: batch.createdCount, corrected: batch.correctedCount, replayed: true };
-}
-
-/** A PostgreSQL array literal for one bound parameter (the driver would otherwise expand JS arrays). */
-function pgArray(values: ReadonlyArray<string | number | null>): string {
-  const item = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
-  return `{${values.map(item).join(',')}}`;
 }
 
 function pairsOf(list: Array<{ indicatorId: number; periodCode: string }>) {

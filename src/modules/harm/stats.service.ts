@@ -3,7 +3,7 @@ import { parsePeriod, periodBounds, PeriodType, previousPeriod, sameLastYear } f
 import { observationGrant, seesSmallCounts } from '../../policy/harm-policy';
 import { observationScopeSql } from '../../policy/harm-scope';
 import type { Context } from '../../server/context';
-import { escapeLike } from '../../common/text';
+import { subtreePattern } from '../region/region.service';
 import { JalaliPeriod } from '../period/period.entity';
 import { Region, type RegionLevel } from '../region/region.entity';
 import { IndicatorUnit, ObservationStatus, Sensitivity } from './harm.enums';
@@ -89,7 +89,7 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput): Promise
   const extraParams: unknown[] = [];
   if (input.within) {
     extra.push('r.path like ?');
-    extraParams.push(`${escapeLike((await ctx.loaders.regionByCode.load(input.within))?.path ?? '-')}%`);
+    extraParams.push(await subtreePattern(ctx, input.within));
   }
   if (input.regions?.length) {
     extra.push('r.code in (?)');
@@ -189,15 +189,7 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput): Promise
     logged.push({ indicatorId: r.indicator_id, sensitivity: r.sensitivity, regionCode: region.code, periodCode: r.bucket, grant });
   }
   ctx.access.addRows(logged, 'indicatorSeries', input.within);
-  // Sensitive indicators asked for but not returned at all: a refusal, logged as such.
-  const got = new Set(logged.map((l) => l.indicatorId));
-  for (const ind of indicators) {
-    if (ind.sensitivity === Sensitivity.OPEN || got.has(ind.id)) continue;
-    ctx.access.add({
-      indicatorId: ind.id, sensitivity: ind.sensitivity, regionCodes: input.within ? [input.within] : [], periodFrom: from.code, periodTo: to.code,
-      valueCount: 0, operation: 'indicatorSeries', grantedBy: 'refused', refused: true,
-    });
-  }
+  ctx.access.addRefusals(indicators, logged, { operation: 'indicatorSeries', regionCodes: input.within ? [input.within] : [], periodFrom: from.code, periodTo: to.code });
   return points;
 }
 

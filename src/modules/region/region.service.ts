@@ -26,6 +26,12 @@ export function subtreeOf(path: string, includeRoot = false): FilterQuery<Region
   return includeRoot ? sub : { $and: [sub, { path: { $ne: path } }] };
 }
 
+/** A LIKE pattern for the subtree of a region code (itself included); an unknown code matches nothing. */
+export async function subtreePattern(ctx: Context, code: string): Promise<string> {
+  const root = await ctx.loaders.regionByCode.load(code);
+  return root ? `${escapeLike(root.path)}%` : '-';
+}
+
 export async function listRegions(ctx: Context, args: RegionsArgs, Shape: ClassType<Page<Region>>): Promise<Page<Region>> {
   const where: FilterQuery<Region>[] = [];
   if (args.level) where.push({ level: args.level });
