@@ -17,6 +17,8 @@ export interface Config {
   /** Expose the number of SQL statements of each request in `extensions.sqlStatements`. */
   exposeSqlCount: boolean;
   maxPageSize: number;
+  /** Seconds the indicator and harm-category definitions are kept in memory before they are read again. */
+  catalogueTtlSeconds: number;
   logLevel: string;
   limits: LimitsConfig;
   trustedDocuments: TrustedDocumentsConfig;
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     exposeSqlCount: bool(env, 'POL_EXPOSE_SQL_COUNT', false),
     maxPageSize: envInt(env, 'POL_MAX_PAGE_SIZE', 100, 1, 10000),
+    catalogueTtlSeconds: envInt(env, 'POL_CATALOGUE_TTL_S', 60, 0, 86_400),
     logLevel: env.LOG_LEVEL || 'info',
     limits: loadLimitsConfig(env),
     trustedDocuments: loadTrustedDocumentsConfig(env),

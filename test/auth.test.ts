@@ -51,6 +51,17 @@ describe('who is calling', () => {
     expect(r.data).toBeUndefined();
   });
 
+  it('a token accepted once is refused after it expires (verified tokens are remembered only until exp)', async () => {
+    const token = await hub.tokens.sign!(DG, { expiresAt: new Date(Date.now() + 2_000) });
+    const ok = await hub.gql(MeDocument, undefined, { authorization: `Bearer ${token}` });
+    expect(ok.data!.me!.person.email).toBe(DG);
+    await new Promise((r) => setTimeout(r, 2_100));
+    const late = await hub.gql(MeDocument, undefined, { authorization: `Bearer ${token}` });
+    expect(late.status).toBe(401);
+    expect(codes(late)).toEqual(['UNAUTHENTICATED']);
+    expect(late.errors![0].message).toMatch(/expired/);
+  });
+
   it('a forged token (signed by another key) is UNAUTHENTICATED', async () => {
     const r = await hub.gql(MeDocument, undefined, { authorization: `Bearer ${await foreignToken(DG)}` });
     expect(r.status).toBe(401);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IndicatorSeriesDocument, RegionDocument } from '../schema/client/graphql';
+import { IndicatorSeriesDocument, ObservationsDocument, RegionDocument, SeriesChangeByFragmentDocument, SeriesValuesOnlyDocument } from '../schema/client/graphql';
 import { insertCells, type FixtureCell } from './support/harm-fixtures';
 import { codes, startTestHub, type TestHub } from './support/hub';
 
@@ -61,6 +61,38 @@ describe('live statistics by Jalali period', () => {
     const one = await series({ within: 'KSH-01' });
     expect(one.data!.indicatorSeries.every((p) => p.region.code === 'KSH-01')).toBe(true);
     expect(r.extensions!.sqlStatements).toBe(one.extensions!.sqlStatements);
+  });
+
+  it('computes comparisons only when asked, with the same values either way (fragments included)', async () => {
+    const input = { indicators: ['DV_REPORTS'], level: 'COUNTY', granularity: 'MONTH', from: '1404-01', to: '1404-12' } as never;
+    const full = await hub.gql(IndicatorSeriesDocument, { input }, DG);
+    const lean = await hub.gql(SeriesValuesOnlyDocument, { input }, DG);
+    expect(full.errors).toBeUndefined();
+    expect(lean.errors).toBeUndefined();
+    expect(lean.data!.indicatorSeries).toHaveLength(24);
+    expect(lean.data!.indicatorSeries.map((p) => [p.region.code, p.period.code, p.value, p.suppressed, p.cells])).toEqual(
+      full.data!.indicatorSeries.map((p) => [p.region.code, p.period.code, p.value, p.suppressed, p.cells]),
+    );
+    // The first month of the range still finds the year before when a fragment asks for it.
+    const viaFragment = await hub.gql(SeriesChangeByFragmentDocument, { input: { ...(input as object), regions: ['KSH-01'] } as never }, DG);
+    expect(viaFragment.errors).toBeUndefined();
+    expect(viaFragment.data!.indicatorSeries[0]).toMatchObject({ period: { code: '1404-01' }, value: value(1404, 1), lastYear: value(1403, 1) });
+  });
+
+  it('serves an indicator defined after the in-memory catalogue was read, in series and observation pages', async () => {
+    expect((await series({ regions: ['KSH-01'] })).errors).toBeUndefined(); // the catalogue is read now
+    await hub.sql(
+      `insert into indicator (code, name_fa, name_en, category_id, unit, sensitivity, suppression_k, finest_level, period_type, reporter_kinds, per10k, created_at, updated_at)
+       select 'DV_NEW', 'شاخص تازه', 'A new indicator', category_id, unit, sensitivity, suppression_k, finest_level, period_type, reporter_kinds, per10k, now(), now()
+         from indicator where code = 'DV_REPORTS'`,
+    );
+    await insertCells(hub, [{ indicator: 'DV_NEW', region: 'KSH-01', period: '1404-01', value: 42, agency: 'AG-CG-01' }]);
+    const r = await series({ indicators: ['DV_NEW'], regions: ['KSH-01'], granularity: 'MONTH', from: '1404-01', to: '1404-01' });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.indicatorSeries).toMatchObject([{ indicator: { code: 'DV_NEW' }, value: 42 }]);
+    const page = await hub.gql(ObservationsDocument, { filter: { indicators: ['DV_NEW'] } } as never, DG);
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.observations.nodes.map((n) => [n.indicator.code, n.value])).toEqual([['DV_NEW', 42]]);
   });
 
   it('refuses what cannot be answered, clearly', async () => {

@@ -431,6 +431,22 @@ export type AgencyCodesQueryVariables = Exact<{
 
 export type AgencyCodesQuery = { agencies: { totalCount: number, nodes: Array<{ code: string }> } };
 
+export type SeriesValuesOnlyQueryVariables = Exact<{
+  input: SeriesInput;
+}>;
+
+
+export type SeriesValuesOnlyQuery = { indicatorSeries: Array<{ value: number | null, suppressed: boolean, cells: number, region: { code: string }, period: { code: string } }> };
+
+export type SeriesChangeFragment = { lastYear: number | null };
+
+export type SeriesChangeByFragmentQueryVariables = Exact<{
+  input: SeriesInput;
+}>;
+
+
+export type SeriesChangeByFragmentQuery = { indicatorSeries: Array<{ value: number | null, lastYear: number | null, period: { code: string } }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -449,7 +465,13 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const SeriesChangeFragmentDoc = new TypedDocumentString(`
+    fragment SeriesChange on SeriesPoint {
+  ... on SeriesPoint {
+    lastYear
+  }
+}
+    `, {"fragmentName":"SeriesChange"}) as unknown as TypedDocumentString<SeriesChangeFragment, unknown>;
 export const AgenciesDocument = new TypedDocumentString(`
     query Agencies($kind: AgencyKind, $within: String, $search: String, $first: Int, $after: String) {
   agencies(
@@ -1059,3 +1081,33 @@ export const AgencyCodesDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:05a796e68d03dc1d6a2ed9ab537b7c99fe872b2ebb37b914215213268631a65f"}) as unknown as TypedDocumentString<AgencyCodesQuery, AgencyCodesQueryVariables>;
+export const SeriesValuesOnlyDocument = new TypedDocumentString(`
+    query SeriesValuesOnly($input: SeriesInput!) {
+  indicatorSeries(input: $input) {
+    region {
+      code
+    }
+    period {
+      code
+    }
+    value
+    suppressed
+    cells
+  }
+}
+    `, {"hash":"sha256:e708cff8303158afc2383ccecd741f80633d8c12ffe6a1a799fc29b2d9036f3e"}) as unknown as TypedDocumentString<SeriesValuesOnlyQuery, SeriesValuesOnlyQueryVariables>;
+export const SeriesChangeByFragmentDocument = new TypedDocumentString(`
+    query SeriesChangeByFragment($input: SeriesInput!) {
+  indicatorSeries(input: $input) {
+    period {
+      code
+    }
+    value
+    ...SeriesChange
+  }
+}
+    fragment SeriesChange on SeriesPoint {
+  ... on SeriesPoint {
+    lastYear
+  }
+}`, {"hash":"sha256:d5b1dd70294ff49f252fb92124f6c6c4205057e5a75acc409dad59ce25d4166a"}) as unknown as TypedDocumentString<SeriesChangeByFragmentQuery, SeriesChangeByFragmentQueryVariables>;

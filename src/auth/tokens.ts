@@ -57,32 +57,55 @@ function rethrow(e: unknown, errors: Awaited<ReturnType<typeof loadJose>>['error
   throw new UnauthenticatedError('the token is not valid');
 }
 
+/** Most verified tokens remembered at once, and for how long at most (a token's own `exp` comes first). */
+const VERIFIED_MAX = 10_000;
+const VERIFIED_TTL_MS = 5 * 60_000;
+
+/**
+ * Remembers tokens whose signature and claims were verified, until they expire: a partner system
+ * sends the same token with every request, and an ES256 check costs more than the rest of a small
+ * request's authentication. Only successes are kept; an expired entry is verified again (and refused).
+ */
+function rememberVerified(verify: (token: string) => Promise<{ email: string; exp?: number }>): (token: string) => Promise<string> {
+  const known = new Map<string, { email: string; until: number }>();
+  return async (token) => {
+    const now = Date.now();
+    const hit = known.get(token);
+    if (hit && hit.until > now) return hit.email;
+    if (hit) known.delete(token);
+    const { email, exp } = await verify(token);
+    if (known.size >= VERIFIED_MAX) known.delete(known.keys().next().value!);
+    known.set(token, { email, until: Math.min(exp === undefined ? Infinity : exp * 1000, now + VERIFIED_TTL_MS) });
+    return email;
+  };
+}
+
 export async function createTokenService(config: Config): Promise<TokenService> {
   const { createRemoteJWKSet, errors, jwtVerify, SignJWT } = await loadJose();
   const { issuer, audience } = config.auth;
   if (config.auth.jwksUrl) {
     const jwks: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.auth.jwksUrl));
     return {
-      async verify(token) {
+      verify: rememberVerified(async (token) => {
         try {
           const { payload } = await jwtVerify(token, jwks, { issuer, audience });
-          return emailOf(payload);
+          return { email: emailOf(payload), exp: payload.exp };
         } catch (e) {
           rethrow(e, errors);
         }
-      },
+      }),
     };
   }
   const key = await localKey(config.dataDir);
   return {
-    async verify(token) {
+    verify: rememberVerified(async (token) => {
       try {
         const { payload } = await jwtVerify(token, key.publicKey, { issuer, audience, algorithms: [ALG] });
-        return emailOf(payload);
+        return { email: emailOf(payload), exp: payload.exp };
       } catch (e) {
         rethrow(e, errors);
       }
-    },
+    }),
     async sign(email, opts = {}) {
       const jwt = new SignJWT({ email: email.toLowerCase() })
         .setProtectedHeader({ alg: ALG, kid: key.kid })

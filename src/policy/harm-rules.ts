@@ -17,7 +17,7 @@ export const mayReadHarmValue = rule('harmValue', { cache: 'no_cache' })((o: Ser
 /** `note`, `enteredBy`, `approvedBy`, `rejectedBy`, `rejectionReason`: the reporting agency and the monitoring deputy. */
 export const mayReadWorkingDetails = rule('workingDetails', { cache: 'no_cache' })((o: ServedObservation, _a, ctx: Context) => {
   if (!ctx.viewer.person) return new UnauthenticatedError();
-  return o.grant && seesWorkingDetails(ctx.viewer, o.reportingAgency.id)
+  return o.grant && seesWorkingDetails(ctx.viewer, o.reportingAgencyId)
     ? true
     : new ForbiddenError('working details of an observation: the reporting agency and the monitoring deputy only');
 });

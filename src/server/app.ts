@@ -9,6 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { TokenService } from '../auth/tokens';
 import { currentSqlStatements, withSqlTally } from '../db/sql-stats';
+import { HarmCatalogue } from '../modules/harm/catalogue';
 import { buildContext, type Context } from './context';
 import { describeError, makeFormatError } from './errors';
 import type { Logger } from './log';
@@ -92,6 +93,7 @@ function sqlCountPlugin(): ApolloServerPlugin<Context> {
 
 export async function createHub(deps: HubDeps): Promise<Hub> {
   const { config, log } = deps;
+  const contextDeps = { ...deps, catalogue: new HarmCatalogue(deps.orm, config.catalogueTtlSeconds) };
   // Order matters: observability sees every request, limits refuse early, trusted documents fill in the query.
   const ext = deps.extensions ?? [observabilityExtension(deps), limitsExtension(deps), trustedDocumentsExtension(deps)];
   const app = express();
@@ -129,7 +131,7 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
     ...ext.flatMap((e) => e.beforeBody ?? []),
     express.json({ limit: config.limits.maxBodyBytes }),
     ...ext.flatMap((e) => e.afterBody ?? []),
-    expressMiddleware(apollo, { context: async ({ req }) => buildContext(deps, req) }),
+    expressMiddleware(apollo, { context: async ({ req }) => buildContext(contextDeps, req) }),
   );
 
   let closing: Promise<void> | undefined;

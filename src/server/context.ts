@@ -5,6 +5,7 @@ import type { TokenService } from '../auth/tokens';
 import { loadViewer, MEMBERSHIP_HEADER, PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
 import { isDatabaseUnavailable, ServiceUnavailableError, UnauthenticatedError } from '../common/errors';
 import { AccessRecorder } from '../modules/audit/access-log.service';
+import type { CatalogueSnapshot, HarmCatalogue } from '../modules/harm/catalogue';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './log';
 
@@ -16,6 +17,8 @@ export interface Context {
   loaders: Loaders;
   config: Config;
   log: Logger;
+  /** The harm catalogue (indicators, categories), one snapshot for the whole request. */
+  catalogue(): Promise<CatalogueSnapshot>;
   /** Sensitive reads of this request, for the access log. */
   access: AccessRecorder;
   /** Set when the request ran a trusted document (by its hash) rather than free-form text. */
@@ -33,6 +36,7 @@ export interface ContextDeps {
   tokens: TokenService;
   config: Config;
   log: Logger;
+  catalogue: HarmCatalogue;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -62,7 +66,9 @@ export async function buildContext(deps: ContextDeps, req: { headers: Headers; p
       throw isDatabaseUnavailable(e) ? new ServiceUnavailableError() : e;
     }
   }
+  let snapshot: Promise<CatalogueSnapshot> | undefined;
   return {
+    catalogue: () => (snapshot ??= deps.catalogue.get()),
     requestId: req.polLocals?.requestId ?? safeRequestId(header(headers, 'x-request-id')),
     em,
     viewer,

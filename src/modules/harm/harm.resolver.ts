@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, paginate } from '../../common/pagination';
+import type { GraphQLResolveInfo } from 'graphql';
+import { type ClassType, Arg, Args, Ctx, Info, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Connection, paginate, type Page } from '../../common/pagination';
 import type { Context } from '../../server/context';
 import { Agency } from '../agency/agency.entity';
 import { JalaliPeriod } from '../period/period.entity';
@@ -8,7 +9,9 @@ import { Region } from '../region/region.entity';
 import { ObservationStatus } from './harm.enums';
 import { HarmCategory, Indicator, Observation } from './harm.entity';
 import { IndicatorsArgs, ObservationsArgs, RejectInput, ReviewInput, SeriesInput, SubmitObservationsInput } from './harm.inputs';
-import { approveObservations, listObservations, rejectObservations, submitObservations } from './observation.service';
+import { approveObservations, listObservations, rejectObservations, submitObservations, type ServedObservation } from './observation.service';
+import { categoryById } from './catalogue';
+import { selectedFieldNames } from '../../common/selection';
 import { indicatorSeries, type SeriesPointData } from './stats.service';
 
 export const IndicatorConnection = Connection(Indicator);
@@ -79,6 +82,9 @@ export class SeriesPoint implements Omit<SeriesPointData, 'indicator' | 'region'
   changeFromLastYearPercent!: number | null;
 }
 
+/** SeriesPoint fields that need the previous period or the same period a year before. */
+const COMPARISON_FIELDS = ['previous', 'changeFromPrevious', 'changeFromPreviousPercent', 'lastYear', 'changeFromLastYear', 'changeFromLastYearPercent'] as const;
+
 @Resolver(() => SeriesPoint)
 export class SeriesPointResolver {
   @FieldResolver(() => Indicator)
@@ -119,8 +125,8 @@ export class IndicatorResolver {
   }
 
   @FieldResolver(() => HarmCategory)
-  category(@Root() i: Indicator): Promise<HarmCategory> {
-    return i.category.load() as Promise<HarmCategory>;
+  async category(@Root() i: Indicator, @Ctx() ctx: Context): Promise<HarmCategory> {
+    return categoryById(await ctx.catalogue(), ctx.em, i.category.id);
   }
 }
 
@@ -128,12 +134,15 @@ export class IndicatorResolver {
 export class ObservationResolver {
   @Query(() => ObservationConnection, { description: 'Observations you may see (rows outside your scope are simply absent)' })
   observations(@Ctx() ctx: Context, @Args() args: ObservationsArgs) {
-    return listObservations(ctx, args, ObservationConnection);
+    // The GraphQL type is the entity's; the objects served are ServedObservation (same fields, plain).
+    return listObservations(ctx, args, ObservationConnection as unknown as ClassType<Page<ServedObservation>>);
   }
 
   @Query(() => [SeriesPoint], { description: 'Live statistics: indicators by region and Jalali month, quarter or year, with rates and changes' })
-  async indicatorSeries(@Ctx() ctx: Context, @Arg('input') input: SeriesInput): Promise<SeriesPoint[]> {
-    return (await indicatorSeries(ctx, input)) as SeriesPoint[];
+  async indicatorSeries(@Ctx() ctx: Context, @Arg('input') input: SeriesInput, @Info() info: GraphQLResolveInfo): Promise<SeriesPoint[]> {
+    const asked = selectedFieldNames(info);
+    const comparisons = COMPARISON_FIELDS.some((f) => asked.has(f));
+    return (await indicatorSeries(ctx, input, { comparisons })) as SeriesPoint[];
   }
 
   @Mutation(() => SubmitObservationsResult, { nullable: true, description: 'A batch of up to 10,000 values from your agency, saved whole or not at all' })
@@ -152,57 +161,58 @@ export class ObservationResolver {
   }
 
   @FieldResolver(() => Indicator)
-  indicator(@Root() o: Observation): Promise<Indicator> {
-    return o.indicator.load() as Promise<Indicator>;
+  indicator(@Root() o: ServedObservation): Indicator {
+    return o.indicator;
   }
 
+  // The other relations go through MikroORM's dataloader: one query per relation and page.
   @FieldResolver(() => Region)
-  region(@Root() o: Observation): Promise<Region> {
-    return o.region.load() as Promise<Region>;
+  region(@Root() o: ServedObservation, @Ctx() ctx: Context): Promise<Region> {
+    return ctx.em.getReference(Region, o.regionId, { wrapped: true }).loadOrFail();
   }
 
   @FieldResolver(() => JalaliPeriod)
-  period(@Root() o: Observation): Promise<JalaliPeriod> {
-    return o.period.load() as Promise<JalaliPeriod>;
+  period(@Root() o: ServedObservation): JalaliPeriod {
+    return o.period;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Null when withheld (see `suppressed`) or not yours to see' })
-  value(@Root() o: Observation): number | null {
+  value(@Root() o: ServedObservation): number | null {
     return o.suppressedForViewer ? null : o.rawValue;
   }
 
   @FieldResolver(() => Boolean, { description: 'True when the value is withheld to protect small counts' })
-  suppressed(@Root() o: Observation): boolean {
-    return !!o.suppressedForViewer;
+  suppressed(@Root() o: ServedObservation): boolean {
+    return o.suppressedForViewer;
   }
 
   @FieldResolver(() => Agency)
-  reportingAgency(@Root() o: Observation): Promise<Agency> {
-    return o.reportingAgency.load() as Promise<Agency>;
+  reportingAgency(@Root() o: ServedObservation, @Ctx() ctx: Context): Promise<Agency> {
+    return ctx.em.getReference(Agency, o.reportingAgencyId, { wrapped: true }).loadOrFail();
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Field workers\' note: the reporting agency and the monitoring deputy' })
-  note(@Root() o: Observation): string | null {
-    return o.note ?? null;
+  note(@Root() o: ServedObservation): string | null {
+    return o.note;
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'The reporting agency and the monitoring deputy' })
-  enteredBy(@Root() o: Observation): Promise<Person | null> {
-    return o.enteredBy.load();
+  enteredBy(@Root() o: ServedObservation, @Ctx() ctx: Context): Promise<Person | null> {
+    return ctx.em.getReference(Person, o.enteredById, { wrapped: true }).load();
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'The reporting agency and the monitoring deputy' })
-  approvedBy(@Root() o: Observation): Promise<Person | null> | null {
-    return o.status === ObservationStatus.APPROVED && o.reviewedBy ? o.reviewedBy.load() : null;
+  approvedBy(@Root() o: ServedObservation, @Ctx() ctx: Context): Promise<Person | null> | null {
+    return o.status === ObservationStatus.APPROVED && o.reviewedById !== null ? ctx.em.getReference(Person, o.reviewedById, { wrapped: true }).load() : null;
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'The reporting agency and the monitoring deputy' })
-  rejectedBy(@Root() o: Observation): Promise<Person | null> | null {
-    return o.status === ObservationStatus.REJECTED && o.reviewedBy ? o.reviewedBy.load() : null;
+  rejectedBy(@Root() o: ServedObservation, @Ctx() ctx: Context): Promise<Person | null> | null {
+    return o.status === ObservationStatus.REJECTED && o.reviewedById !== null ? ctx.em.getReference(Person, o.reviewedById, { wrapped: true }).load() : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The reporting agency and the monitoring deputy' })
-  rejectionReason(@Root() o: Observation): string | null {
-    return o.rejectionReason ?? null;
+  rejectionReason(@Root() o: ServedObservation): string | null {
+    return o.rejectionReason;
   }
 }

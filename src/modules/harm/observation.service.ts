@@ -13,14 +13,40 @@ import { observationScopeSql } from '../../policy/harm-scope';
 import type { Context } from '../../server/context';
 import { LEVEL_RANK, RegionLevel } from '../region/region.entity';
 import { AgeGroup, IndicatorUnit, ObservationStatus, Sensitivity, Sex } from './harm.enums';
-import { Observation, ObservationBatch } from './harm.entity';
+import { Indicator, ObservationBatch } from './harm.entity';
+import { JalaliPeriod, periodOf } from '../period/period.entity';
 import type { ObservationsArgs, ObservationRowInput, RejectInput, ReviewInput, SubmitObservationsInput } from './harm.inputs';
 import { refreshSmallCells } from './suppression';
 import { pgArray } from '../../db/sql';
 import { subtreePattern } from '../region/region.service';
 
-/** An observation as served: the entity plus what the policy decided for this caller. */
-export type ServedObservation = Observation & { grant?: string; facts?: ObservationFacts };
+/**
+ * An observation as served: its columns, its indicator and period already resolved, ids of the
+ * other relations, and what the policy decided for this caller. A plain object, not a managed
+ * entity: a page of them costs no identity-map bookkeeping, and nothing on it can be flushed.
+ */
+export interface ServedObservation {
+  id: string;
+  indicator: Indicator;
+  period: JalaliPeriod;
+  regionId: number;
+  reportingAgencyId: number;
+  enteredById: number;
+  reviewedById: number | null;
+  sex: Sex;
+  ageGroup: AgeGroup;
+  status: ObservationStatus;
+  rawValue: number;
+  note: string | null;
+  rejectionReason: string | null;
+  version: number;
+  isCurrent: boolean;
+  /** Whether this caller sees `value` withheld. */
+  suppressedForViewer: boolean;
+  /** The policy grant the row was served under (checked again by the field rules). */
+  grant: string;
+  facts: ObservationFacts;
+}
 
 interface ScopedRow {
   id: string;
@@ -104,7 +130,7 @@ const FROM = `observation o
  * every row is checked again by the same policy in code: a row the two disagree on is dropped
  * and logged. Values below the indicator's threshold are withheld where the policy says.
  */
-export async function listObservations(ctx: Context, args: ObservationsArgs, Shape: ClassType<Page<Observation>>): Promise<Page<Observation>> {
+export async function listObservations(ctx: Context, args: ObservationsArgs, Shape: ClassType<Page<ServedObservation>>): Promise<Page<ServedObservation>> {
   const { viewer } = ctx;
   const first = pageSize(args, ctx.config.maxPageSize);
   const agreements = await ctx.loaders.agreementsOfViewer();
@@ -119,11 +145,11 @@ export async function listObservations(ctx: Context, args: ObservationsArgs, Sha
   const conn = ctx.em;
   const pageWhere = args.after ? [...where, 'o.id > ?'] : where;
   const pageParams = args.after ? [...params, decodeCursor(args.after, 'bigint')] : params;
-  const rows = await conn.execute<ScopedRow[]>(
+  const [rows, catalogue] = await Promise.all([conn.execute<ScopedRow[]>(
     `select o.*, i.sensitivity, c.code as category_code, r.path as region_path, r.level as region_level, r.code as region_code
        from ${FROM} where ${pageWhere.join(' and ')} order by o.id limit ?`,
     [...pageParams, first + 1],
-  );
+  ), ctx.catalogue()]);
   const served: ServedObservation[] = [];
   const logged: Array<{ indicatorId: number; sensitivity: Sensitivity; regionCode: string; periodCode: string; grant: string }> = [];
   for (const row of rows.slice(0, first)) {
@@ -136,12 +162,26 @@ export async function listObservations(ctx: Context, args: ObservationsArgs, Sha
       ctx.log.error('access layers disagree: SQL scope returned a row the policy refuses; dropped', { requestId: ctx.requestId, observation: row.id });
       continue;
     }
-    const { sensitivity: _s, category_code: _c, region_path: _p, region_level: _l, region_code: _rc, ...columns } = row;
-    const obs = ctx.em.map(Observation, columns) as ServedObservation;
-    obs.suppressedForViewer = row.small_cell && !seesSmallCounts(viewer, row.reporting_agency_id);
-    obs.grant = grant;
-    obs.facts = facts;
-    served.push(obs);
+    served.push({
+      id: String(row.id),
+      indicator: catalogue.indicatorsById.get(row.indicator_id) ?? (await ctx.em.findOneOrFail(Indicator, row.indicator_id)),
+      period: periodOf(row.period_code),
+      regionId: row.region_id,
+      reportingAgencyId: row.reporting_agency_id,
+      enteredById: row.entered_by_id,
+      reviewedById: row.reviewed_by_id,
+      sex: row.sex,
+      ageGroup: row.age_group,
+      status: row.status,
+      rawValue: row.raw_value,
+      note: row.note,
+      rejectionReason: row.rejection_reason,
+      version: row.version,
+      isCurrent: row.is_current,
+      suppressedForViewer: row.small_cell && !seesSmallCounts(viewer, row.reporting_agency_id),
+      grant,
+      facts,
+    });
     logged.push({ indicatorId: row.indicator_id, sensitivity: row.sensitivity, regionCode: row.region_code, periodCode: row.period_code, grant });
   }
   ctx.access.addRows(logged, 'observations', args.filter?.within);

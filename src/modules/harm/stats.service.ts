@@ -4,7 +4,7 @@ import { observationGrant, seesSmallCounts } from '../../policy/harm-policy';
 import { observationScopeSql } from '../../policy/harm-scope';
 import type { Context } from '../../server/context';
 import { subtreePattern } from '../region/region.service';
-import { JalaliPeriod } from '../period/period.entity';
+import { JalaliPeriod, periodOf } from '../period/period.entity';
 import { Region, type RegionLevel } from '../region/region.entity';
 import { IndicatorUnit, ObservationStatus, Sensitivity } from './harm.enums';
 import { Indicator } from './harm.entity';
@@ -61,7 +61,7 @@ interface Row {
  * averaged, with change against the previous period and the same period a year before. A bucket is
  * withheld where any of its cells is withheld from the caller, or where its total is a small count.
  */
-export async function indicatorSeries(ctx: Context, input: SeriesInput): Promise<SeriesPointData[]> {
+export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { comparisons: boolean } = { comparisons: true }): Promise<SeriesPointData[]> {
   const { viewer } = ctx;
   const from = parsePeriod(input.from, 'from');
   const to = parsePeriod(input.to, 'to');
@@ -71,7 +71,10 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput): Promise
   const fromB = periodBounds(from);
   const toB = periodBounds(to);
   if (fromB.start > toB.end) throw BadInputError.field('to', 'must not be before from');
-  const indicators = await ctx.em.find(Indicator, { code: { $in: input.indicators } });
+  const catalogue = await ctx.catalogue();
+  const indicators = (
+    await Promise.all([...new Set(input.indicators)].map((code): Indicator | Promise<Indicator | null> => catalogue.indicatorsByCode.get(code) ?? ctx.em.findOne(Indicator, { code })))
+  ).filter((i): i is Indicator => i !== null);
   const missing = input.indicators.filter((c) => !indicators.some((i) => i.code === c));
   if (missing.length) throw BadInputError.field('indicators', `unknown indicator(s): ${missing.join(', ')}`);
   for (const ind of indicators) {
@@ -79,8 +82,18 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput): Promise
       throw BadInputError.field('granularity', `${ind.code} is reported per ${ind.periodType}; ask for ${ind.periodType} or coarser`);
     }
   }
-  // A year earlier than `from`, for the comparisons.
-  const extendedStart = periodBounds(parsePeriod(sameLastYear(previousPeriod(from.code)))).start;
+  // A year earlier than `from`, for the comparisons (when asked for).
+  const extendedStart = opts.comparisons ? periodBounds(parsePeriod(sameLastYear(previousPeriod(from.code)))).start : fromB.start;
+  const comparisons = opts.comparisons
+    ? `left join jalali_period pp on pp.type = bp.type and pp.end_date = bp.start_date - 1
+       left join agg prev on prev.indicator_id = a.indicator_id and prev.region_id = a.region_id and prev.bucket = pp.code
+       left join jalali_period lp on lp.type = bp.type and lp.year = bp.year - 1
+                                 and lp.quarter is not distinct from bp.quarter and lp.month is not distinct from bp.month
+       left join agg ly on ly.indicator_id = a.indicator_id and ly.region_id = a.region_id and ly.bucket = lp.code`
+    : '';
+  const compared = opts.comparisons
+    ? 'prev.value as prev_value, prev.hidden as prev_hidden, prev.all_own as prev_all_own, ly.value as ly_value, ly.hidden as ly_hidden, ly.all_own as ly_all_own'
+    : 'null as prev_value, null as prev_hidden, null as prev_all_own, null as ly_value, null as ly_hidden, null as ly_all_own';
   const agreements = await ctx.loaders.agreementsOfViewer();
   const scope = observationScopeSql(viewer, agreements);
   const own = viewer.membership ? (seesSmallCounts(viewer, -1) ? 'true' : `(o.reporting_agency_id = ${Number(viewer.membership.agencyId)})`) : 'false';
@@ -115,9 +128,7 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput): Promise
          from scoped s join indicator i on i.id = s.indicator_id
         group by s.indicator_id, s.region_id, s.bucket, i.unit
      )
-     select a.indicator_id, a.region_id, a.bucket, a.value, a.hidden, a.all_own, a.cells,
-            prev.value as prev_value, prev.hidden as prev_hidden, prev.all_own as prev_all_own,
-            ly.value as ly_value, ly.hidden as ly_hidden, ly.all_own as ly_all_own,
+     select a.indicator_id, a.region_id, a.bucket, a.value, a.hidden, a.all_own, a.cells, ${compared},
             i.unit, i.suppression_k as k, i.per10k, i.sensitivity, c.code as category_code,
             r.path as region_path, r.level as region_level, r.population
        from agg a
@@ -125,11 +136,7 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput): Promise
        join indicator i on i.id = a.indicator_id
        join harm_category c on c.id = i.category_id
        join region r on r.id = a.region_id
-       left join jalali_period pp on pp.type = bp.type and pp.end_date = bp.start_date - 1
-       left join agg prev on prev.indicator_id = a.indicator_id and prev.region_id = a.region_id and prev.bucket = pp.code
-       left join jalali_period lp on lp.type = bp.type and lp.year = bp.year - 1
-                                 and lp.quarter is not distinct from bp.quarter and lp.month is not distinct from bp.month
-       left join agg ly on ly.indicator_id = a.indicator_id and ly.region_id = a.region_id and ly.bucket = lp.code
+       ${comparisons}
       where bp.start_date >= ?::date
       order by i.code, r.code, bp.start_date`,
     [
@@ -137,12 +144,8 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput): Promise
       ...extraParams, fromB.start,
     ],
   );
-  const [regions, periods] = await Promise.all([
-    ctx.em.find(Region, { id: { $in: [...new Set(rows.map((r) => r.region_id))] } }),
-    ctx.em.find(JalaliPeriod, { code: { $in: [...new Set(rows.map((r) => r.bucket))] } }),
-  ]);
+  const regions = rows.length ? await ctx.em.find(Region, { id: { $in: [...new Set(rows.map((r) => r.region_id))] } }) : [];
   const regionBy = new Map(regions.map((r) => [r.id, r]));
-  const periodBy = new Map(periods.map((p) => [p.code, p]));
   const indicatorBy = new Map(indicators.map((i) => [i.id, i]));
   const small = (v: number | null, r: Row) => v !== null && r.unit === IndicatorUnit.COUNT && v > 0 && v < r.k;
   const shown = (v: number | null, hidden: boolean | null, allOwn: boolean | null, r: Row): number | null =>
@@ -172,7 +175,7 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput): Promise
     points.push({
       indicator: indicatorBy.get(r.indicator_id)!,
       region,
-      period: periodBy.get(r.bucket)!,
+      period: periodOf(r.bucket),
       value: value === null ? null : round(value),
       suppressed: value === null,
       cells: r.cells,

@@ -140,3 +140,23 @@ export function calendarInsertSql(fromYear: number, toYear: number, batchSize = 
   }
   return statements;
 }
+
+const periods = new Map<string, JalaliPeriod>();
+
+/**
+ * A period as served, computed from its code: `jalali_period` holds exactly these rows (a migration
+ * writes them from calendarRows), so answers need no query for them. Kept once per code.
+ */
+export function periodOf(code: string): JalaliPeriod {
+  let p = periods.get(code);
+  if (!p) {
+    const r = calendarRow(parsePeriod(code));
+    p = Object.freeze({
+      code: r.code, type: r.type, year: r.year, quarter: r.quarter ?? undefined, month: r.month ?? undefined,
+      startDate: r.start_date, endDate: r.end_date, quarterCode: r.quarter_code ?? undefined, yearCode: r.year_code,
+      labelFa: r.label_fa, labelEn: r.label_en,
+    }) as JalaliPeriod;
+    periods.set(code, p);
+  }
+  return p;
+}

@@ -1,0 +1,72 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { HarmCategory, Indicator } from './harm.entity';
+
+/** Indicator definitions and harm categories, by id and code: what every harm answer names. */
+export interface CatalogueSnapshot {
+  indicatorsById: ReadonlyMap<number, Indicator>;
+  indicatorsByCode: ReadonlyMap<string, Indicator>;
+  categoriesById: ReadonlyMap<number, HarmCategory>;
+}
+
+/**
+ * The harm catalogue kept in memory, process-wide. It changes only by migration, yet nearly every
+ * harm request names indicators: reading it once per `ttlSeconds` (not per request) saves two or
+ * three statements a request. The snapshot holds plain objects (no ORM state), shared read-only by
+ * concurrent requests. Access decisions never read it: the SQL scope and the per-row check read
+ * sensitivity and category from the rows themselves.
+ */
+export class HarmCatalogue {
+  private current?: { at: number; snapshot: Promise<CatalogueSnapshot> };
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  get(): Promise<CatalogueSnapshot> {
+    const now = Date.now();
+    if (!this.current || now - this.current.at >= this.ttlSeconds * 1000) {
+      const snapshot = this.load();
+      const entry = { at: now, snapshot };
+      this.current = entry;
+      // A failed read (database down) is not kept: the next request tries again.
+      snapshot.catch(() => {
+        if (this.current === entry) this.current = undefined;
+      });
+    }
+    return this.current.snapshot;
+  }
+
+  private async load(): Promise<CatalogueSnapshot> {
+    const em = this.orm.em.fork();
+    const [indicators, categories] = await Promise.all([em.find(Indicator, {}), em.find(HarmCategory, {})]);
+    const plainIndicators = indicators.map((i) => plain(i, { category: { id: i.category.id } }));
+    return {
+      indicatorsById: new Map(plainIndicators.map((i) => [i.id, i])),
+      indicatorsByCode: new Map(plainIndicators.map((i) => [i.code, i])),
+      categoriesById: new Map(categories.map((c) => [c.id, plain(c)])),
+    };
+  }
+}
+
+/** A frozen copy of an entity's own data (relations replaced as given), detached from its EntityManager. */
+function plain<T extends object>(entity: T, overrides: Partial<Record<keyof T, unknown>> = {}): T {
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(entity)) {
+    if (k.startsWith('__')) continue;
+    copy[k] = Array.isArray(v) ? Object.freeze([...v]) : v;
+  }
+  return Object.freeze(Object.assign(copy, overrides)) as T;
+}
+
+/**
+ * An indicator by id from the snapshot, or — for one defined after the snapshot was read — from
+ * the request's EntityManager, so that a new definition is served at once.
+ */
+export function indicatorById(snapshot: CatalogueSnapshot, em: EntityManager, id: number): Indicator | Promise<Indicator> {
+  return snapshot.indicatorsById.get(id) ?? em.findOneOrFail(Indicator, id);
+}
+
+export function categoryById(snapshot: CatalogueSnapshot, em: EntityManager, id: number): HarmCategory | Promise<HarmCategory> {
+  return snapshot.categoriesById.get(id) ?? em.findOneOrFail(HarmCategory, id);
+}
