@@ -316,7 +316,7 @@ function summarise(summary: HubLogSummary, tail: string[], line: string): void {
 }
 
 /**
- * Starts `node --max-semi-space-size=64 -r @swc-node/register src/main.ts` with the given
+ * Starts `node --max-semi-space-size=64 -r @swc-node/register src/main.ts` (or `script`) with the given
  * database and waits until it answers. Rate-limit variables found in the hub's source are set to
  * `rateLimitValue` (default 0: off) unless set in this environment; where the hub refuses that
  * value (a burst must be ≥ 1), the largest its error message allows is used instead.
@@ -329,6 +329,8 @@ export async function startHub(opts: {
   rateLimitValue?: string;
   startTimeoutMs?: number;
   logFile?: string;
+  /** What to run instead of src/main.ts, with its arguments (a benchmark's own server). */
+  script?: string[];
 }): Promise<HubProcess> {
   const rateVars = rateLimitVariables();
   const rateValues = new Map(rateVars.map((v) => [v, process.env[v] ?? opts.rateLimitValue ?? '0']));
@@ -363,13 +365,13 @@ export async function startHub(opts: {
 }
 
 async function spawnHub(
-  opts: { cleanup: Cleanup; dataDir: string; startTimeoutMs?: number; logFile?: string },
+  opts: { cleanup: Cleanup; dataDir: string; startTimeoutMs?: number; logFile?: string; script?: string[] },
   port: number,
   env: Record<string, string>,
 ): Promise<HubProcess> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   const t0 = Date.now();
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', '-r', '@swc-node/register', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', '-r', '@swc-node/register', ...(opts.script ?? ['src/main.ts'])], {
     cwd: repoRoot,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
