@@ -16,6 +16,7 @@ import type { Logger } from './log';
 import { buildBareSchema, buildSchema } from './schema';
 import type { HubExtension } from './extension';
 import { inputHygienePlugin } from './input-hygiene';
+import { jitExecution } from './jit';
 import { limitsExtension } from './limits';
 import { observabilityExtension } from './observability';
 import { trustedDocumentsExtension } from './trusted-documents';
@@ -100,7 +101,7 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
   app.disable('x-powered-by');
   const server = http.createServer(app);
   const apollo = new ApolloServer<Context>({
-    schema: deps.benchmarkWithoutFieldRules ? buildBareSchema() : buildSchema(),
+    gateway: jitExecution(deps.benchmarkWithoutFieldRules ? buildBareSchema() : buildSchema()),
     formatError: makeFormatError((err, formatted) => log.error('unexpected error', { path: formatted.path?.join('.'), ...describeError(err) })),
     includeStacktraceInErrorResponses: false,
     // Only the repository's trusted documents run by hash (trusted-documents.ts); no client-registered text.
