@@ -178,6 +178,18 @@ describe('reading observations', () => {
     expect(p1.data!.observations.totalCount).toBeGreaterThan(50);
   });
 
+  it('keeps to a subtree with `within`, and finds nothing under an unknown region code', async () => {
+    const inCity = await hub.gql(ObservationsDocument, { filter: { indicators: ['CULTURE_PARTICIPANTS'], within: 'KSH-01-C01' }, first: 100 }, { as: STEWARD });
+    expect(inCity.errors).toBeUndefined();
+    expect(inCity.data!.observations.nodes.length).toBeGreaterThan(0);
+    expect(inCity.data!.observations.nodes.every((n) => n.region.code.startsWith('KSH-01-C01'))).toBe(true);
+    for (const code of ['NOPE', 'KSH_01', 'KSH-01%']) {
+      const none = await hub.gql(ObservationsDocument, { filter: { within: code } }, { as: STEWARD });
+      expect(none.errors).toBeUndefined();
+      expect(none.data!.observations.totalCount).toBe(0);
+    }
+  });
+
   it('bad filters are clear errors', async () => {
     expect(codes(await hub.gql(ObservationsDocument, { filter: { from: '1404/07' } }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await hub.gql(ObservationsDocument, { first: 1000 }))).toEqual(['BAD_USER_INPUT']);

@@ -18,7 +18,7 @@ import { JalaliPeriod, periodOf } from '../period/period.entity';
 import type { ObservationsArgs, ObservationRowInput, RejectInput, ReviewInput, SubmitObservationsInput } from './harm.inputs';
 import { refreshSmallCells } from './suppression';
 import { pgArray } from '../../db/sql';
-import { subtreePattern } from '../region/region.service';
+import { subtreeSql } from '../region/region.service';
 
 /**
  * An observation as served: its columns, its indicator and period already resolved, ids of the
@@ -77,7 +77,7 @@ interface ScopedRow {
 }
 
 /** Where-conditions of the observation filter (aliases as in observationScopeSql, plus `p` period). */
-function filterSql(args: ObservationsArgs, exemptHistory: string, withinPattern: string | undefined): { sql: string[]; params: unknown[] } {
+function filterSql(args: ObservationsArgs, exemptHistory: string): { sql: string[]; params: unknown[] } {
   const f = args.filter ?? {};
   const sql: string[] = [];
   const params: unknown[] = [];
@@ -90,8 +90,9 @@ function filterSql(args: ObservationsArgs, exemptHistory: string, withinPattern:
     params.push(f.categories);
   }
   if (f.within) {
-    sql.push('r.path like ?');
-    params.push(withinPattern);
+    const within = subtreeSql('r', f.within);
+    sql.push(within.sql);
+    params.push(...within.params);
   }
   if (f.levels?.length) {
     sql.push('r.level in (?)');
@@ -138,8 +139,7 @@ export async function listObservations(ctx: Context, args: ObservationsArgs, Sha
   const exempt = viewer.membership
     ? seesSmallCounts(viewer, -1) ? 'true' : `o.reporting_agency_id = ${Number(viewer.membership.agencyId)}`
     : 'false';
-  const within = args.filter?.within ? await subtreePattern(ctx, args.filter.within) : undefined;
-  const filter = filterSql(args, exempt, within);
+  const filter = filterSql(args, exempt);
   const where = [scope.sql, ...filter.sql];
   const params = [...scope.params, ...filter.params];
   const conn = ctx.em;

@@ -3,7 +3,7 @@ import { parsePeriod, periodBounds, PeriodType, previousPeriod, sameLastYear } f
 import { observationGrant, seesSmallCounts } from '../../policy/harm-policy';
 import { observationScopeSql } from '../../policy/harm-scope';
 import type { Context } from '../../server/context';
-import { subtreePattern } from '../region/region.service';
+import { subtreeSql } from '../region/region.service';
 import { JalaliPeriod, periodOf } from '../period/period.entity';
 import { Region, type RegionLevel } from '../region/region.entity';
 import { IndicatorUnit, ObservationStatus, Sensitivity } from './harm.enums';
@@ -101,8 +101,9 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
   const extra: string[] = [];
   const extraParams: unknown[] = [];
   if (input.within) {
-    extra.push('r.path like ?');
-    extraParams.push(await subtreePattern(ctx, input.within));
+    const within = subtreeSql('r', input.within);
+    extra.push(within.sql);
+    extraParams.push(...within.params);
   }
   if (input.regions?.length) {
     extra.push('r.code in (?)');

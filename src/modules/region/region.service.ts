@@ -26,10 +26,16 @@ export function subtreeOf(path: string, includeRoot = false): FilterQuery<Region
   return includeRoot ? sub : { $and: [sub, { path: { $ne: path } }] };
 }
 
-/** A LIKE pattern for the subtree of a region code (itself included); an unknown code matches nothing. */
-export async function subtreePattern(ctx: Context, code: string): Promise<string> {
-  const root = await ctx.loaders.regionByCode.load(code);
-  return root ? `${escapeLike(root.path)}%` : '-';
+/**
+ * A condition on `alias.path`: the region is in the subtree of the region with this code (itself
+ * included); an unknown code matches nothing (the pattern is null). Inside the caller's statement,
+ * so a subtree filter costs no query of its own.
+ */
+export function subtreeSql(alias: string, code: string): { sql: string; params: unknown[] } {
+  return {
+    sql: `${alias}.path like (select replace(replace(replace(s.path, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' from region s where s.code = ?)`,
+    params: [code],
+  };
 }
 
 export async function listRegions(ctx: Context, args: RegionsArgs, Shape: ClassType<Page<Region>>): Promise<Page<Region>> {
