@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessLogDocument, IndicatorSeriesDocument, ObservationsDocument } from '../schema/client/graphql';
 import { insertCells } from './support/harm-fixtures';
+import { AccessLogWriter, type AccessLogRow } from '../src/modules/audit/access-log.service';
+import { Sensitivity } from '../src/modules/harm/harm.enums';
 import { codes, startTestHub, type TestHub } from './support/hub';
 
 let hub: TestHub;
@@ -69,5 +71,38 @@ describe('the access log', () => {
     expect(codes(await hub.gql(AccessLogDocument, question, { as: 'analyst@sca.kermanshah.example' }))).toEqual(['FORBIDDEN']);
     expect(codes(await hub.gql(AccessLogDocument, question, { as: 'ngo.deputy@sca.kermanshah.example' }))).toEqual(['FORBIDDEN']);
     expect(codes(await hub.gql(AccessLogDocument, question))).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('writing the access log under load', () => {
+  const row = (requestId: string): Omit<AccessLogRow, 'refused'> => ({
+    request_id: requestId, person_id: null, agency_id: null, role: null, indicator_id: 1, sensitivity: Sensitivity.RESTRICTED,
+    region_codes: 'KSH-09', period_from: '1405-01', period_to: '1405-01', value_count: 1, operation: 'test', granted_by: 'test',
+  });
+
+  it('commits the records of concurrent requests together, each request waiting for its own', async () => {
+    await clearLog();
+    const writer = new AccessLogWriter(hub.orm);
+    await Promise.all(Array.from({ length: 40 }, (_, i) => writer.write([{ ...row(`load-${i}`), refused: false }, { ...row(`load-${i}`), refused: true }])));
+    const [{ n, requests, commits }] = await hub.sql<{ n: number; requests: number; commits: number }>(
+      `select count(*)::int as n, count(distinct request_id)::int as requests, count(distinct xmin::text)::int as commits from access_log where operation = 'test'`,
+    );
+    expect(n).toBe(80);
+    expect(requests).toBe(40);
+    // The first goes alone, the 39 that queued behind it together.
+    expect(commits).toBeLessThanOrEqual(3);
+  });
+
+  it('fails only the request whose records cannot be written', async () => {
+    await clearLog();
+    const writer = new AccessLogWriter(hub.orm);
+    const results = await Promise.allSettled([
+      writer.write([{ ...row('first'), refused: false }]),
+      writer.write([{ ...row('ok-1'), refused: false }]),
+      writer.write([{ ...row('x'.repeat(65)), refused: false }]), // longer than request_id allows
+      writer.write([{ ...row('ok-2'), refused: false }]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((await hub.sql<{ request_id: string }>(`select request_id from access_log order by request_id`)).map((r) => r.request_id)).toEqual(['first', 'ok-1', 'ok-2']);
   });
 });

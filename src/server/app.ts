@@ -9,6 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { TokenService } from '../auth/tokens';
 import { currentSqlStatements, withSqlTally } from '../db/sql-stats';
+import { AccessLogWriter } from '../modules/audit/access-log.service';
 import { HarmCatalogue } from '../modules/harm/catalogue';
 import { buildContext, type Context } from './context';
 import { describeError, makeFormatError } from './errors';
@@ -43,14 +44,14 @@ export interface Hub {
   close(): Promise<void>;
 }
 
-/** The access log of a request is written in one statement before its answer leaves. */
-function accessLogPlugin(log: Logger): ApolloServerPlugin<Context> {
+/** The access log of a request is written (with those of concurrent requests) before its answer leaves. */
+function accessLogPlugin(log: Logger, writer: AccessLogWriter): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue }) {
           try {
-            await contextValue.access.flush(contextValue.em, contextValue.viewer, contextValue.requestId);
+            await writer.write(contextValue.access.rows(contextValue.viewer, contextValue.requestId));
           } catch (e) {
             log.error('access log could not be written', { requestId: contextValue.requestId, error: e instanceof Error ? e.stack : String(e) });
             throw e;
@@ -118,7 +119,7 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
       ApolloServerPluginCacheControlDisabled(),
       inputHygienePlugin(),
       unavailablePlugin(),
-      accessLogPlugin(log),
+      accessLogPlugin(log, new AccessLogWriter(deps.orm)),
       ...(config.exposeSqlCount ? [sqlCountPlugin()] : []),
     ],
   });

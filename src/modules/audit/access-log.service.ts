@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { Sensitivity } from '../harm/harm.enums';
 
@@ -72,34 +72,96 @@ export class AccessRecorder {
     }
   }
 
-  /** One INSERT for all records of the request. */
-  async flush(em: EntityManager, viewer: Viewer, requestId: string): Promise<void> {
-    if (!this.records.length) return;
-    const cols = this.records;
-    await em.execute(
+  /** The request's records as access_log rows (none when nothing sensitive was read). */
+  rows(viewer: Viewer, requestId: string): AccessLogRow[] {
+    return this.records.map((r) => ({
+      request_id: requestId,
+      person_id: viewer.person?.id ?? null,
+      agency_id: viewer.membership?.agencyId ?? null,
+      role: viewer.membership?.role ?? null,
+      indicator_id: r.indicatorId,
+      sensitivity: r.sensitivity,
+      region_codes: r.regionCodes.join('\u001f'),
+      period_from: r.periodFrom ?? null,
+      period_to: r.periodTo ?? null,
+      value_count: r.valueCount,
+      operation: r.operation.slice(0, 200),
+      granted_by: r.grantedBy,
+      refused: !!r.refused,
+    }));
+  }
+}
+
+export interface AccessLogRow {
+  request_id: string;
+  person_id: number | null;
+  agency_id: number | null;
+  role: string | null;
+  indicator_id: number;
+  sensitivity: Sensitivity;
+  /** Codes joined by U+001F (unit separator). */
+  region_codes: string;
+  period_from: string | null;
+  period_to: string | null;
+  value_count: number;
+  operation: string;
+  granted_by: string;
+  refused: boolean;
+}
+
+/** Most requests whose records go into one statement. */
+const MAX_REQUESTS_PER_STATEMENT = 200;
+
+/**
+ * Writes access records durably before each answer leaves, with group commit: while one INSERT is
+ * on its way, the records of requests finishing meanwhile wait and then go together in the next
+ * one. A lone request is written at once (no added latency); under load one statement and one
+ * commit serve many requests. Each request's promise settles only when its own records are
+ * committed. A failed batch of several requests is retried request by request, so one request's
+ * records never make another's answer fail.
+ */
+export class AccessLogWriter {
+  private queue: Array<{ rows: AccessLogRow[]; resolve: () => void; reject: (e: unknown) => void }> = [];
+  private writing = false;
+
+  constructor(private readonly orm: MikroORM) {}
+
+  write(rows: AccessLogRow[]): Promise<void> {
+    if (!rows.length) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.queue.push({ rows, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0, MAX_REQUESTS_PER_STATEMENT);
+        try {
+          await this.insert(batch.flatMap((p) => p.rows));
+          for (const p of batch) p.resolve();
+        } catch (e) {
+          if (batch.length === 1) {
+            batch[0].reject(e);
+            continue;
+          }
+          for (const p of batch) await this.insert(p.rows).then(p.resolve, p.reject);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async insert(rows: AccessLogRow[]): Promise<void> {
+    await this.orm.em.getConnection().execute(
       `insert into access_log (request_id, person_id, agency_id, role, indicator_id, sensitivity, region_codes, period_from, period_to, value_count, operation, granted_by, refused)
-       select ?, ?, ?, ?, t.indicator_id, t.sensitivity, string_to_array(t.region_codes, chr(31)), t.period_from, t.period_to, t.value_count, t.operation, t.granted_by, t.refused
-         from jsonb_to_recordset(?::jsonb) as t(indicator_id int, sensitivity text, region_codes text, period_from text, period_to text, value_count int, operation text, granted_by text, refused boolean)`,
-      [
-        requestId,
-        viewer.person?.id ?? null,
-        viewer.membership?.agencyId ?? null,
-        viewer.membership?.role ?? null,
-        JSON.stringify(
-          cols.map((r) => ({
-            indicator_id: r.indicatorId,
-            sensitivity: r.sensitivity,
-            region_codes: r.regionCodes.join('\u001f'),
-            period_from: r.periodFrom ?? null,
-            period_to: r.periodTo ?? null,
-            value_count: r.valueCount,
-            operation: r.operation.slice(0, 200),
-            granted_by: r.grantedBy,
-            refused: !!r.refused,
-          })),
-        ),
-      ],
+       select t.request_id, t.person_id, t.agency_id, t.role, t.indicator_id, t.sensitivity, string_to_array(t.region_codes, chr(31)), t.period_from, t.period_to, t.value_count, t.operation, t.granted_by, t.refused
+         from jsonb_to_recordset(?::jsonb) as t(request_id text, person_id int, agency_id int, role text, indicator_id int, sensitivity text, region_codes text,
+                                                period_from text, period_to text, value_count int, operation text, granted_by text, refused boolean)`,
+      [JSON.stringify(rows)],
     );
-    this.records.length = 0;
   }
 }
