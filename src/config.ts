@@ -19,6 +19,8 @@ export interface Config {
   maxPageSize: number;
   /** Seconds the indicator and harm-category definitions are kept in memory before they are read again. */
   catalogueTtlSeconds: number;
+  /** Seconds a caller (person, memberships, agreements) is kept between requests; 0 reads it on every request. */
+  viewerCacheTtlSeconds: number;
   logLevel: string;
   limits: LimitsConfig;
   trustedDocuments: TrustedDocumentsConfig;
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exposeSqlCount: bool(env, 'POL_EXPOSE_SQL_COUNT', false),
     maxPageSize: envInt(env, 'POL_MAX_PAGE_SIZE', 100, 1, 10000),
     catalogueTtlSeconds: envInt(env, 'POL_CATALOGUE_TTL_S', 60, 0, 86_400),
+    viewerCacheTtlSeconds: envInt(env, 'POL_VIEWER_CACHE_TTL_S', 30, 0, 3_600),
     logLevel: env.LOG_LEVEL || 'info',
     limits: loadLimitsConfig(env),
     trustedDocuments: loadTrustedDocumentsConfig(env),

@@ -271,7 +271,8 @@ describe('readiness when the database is not there', () => {
     const blackhole = net.createServer((s) => sockets.add(s));
     await new Promise<void>((r) => blackhole.listen(0, '127.0.0.1', r));
     const orm = await unconnectedOrm((blackhole.address() as net.AddressInfo).port);
-    const h = await startLoggedHub({ orm, env: { POL_READY_TIMEOUT_MS: '300' } });
+    // Without the caller cache, whose NOTIFY listener would be a connection of its own.
+    const h = await startLoggedHub({ orm, env: { POL_READY_TIMEOUT_MS: '300', POL_VIEWER_CACHE_TTL_S: '0' } });
     try {
       for (let i = 0; i < 3; i++) {
         const t0 = Date.now();

@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import type { TokenService } from '../auth/tokens';
 import { currentSqlStatements, withSqlTally } from '../db/sql-stats';
 import { AccessLogWriter } from '../modules/audit/access-log.service';
+import { ViewerCache } from '../auth/viewer-cache';
 import { HarmCatalogue } from '../modules/harm/catalogue';
 import { buildContext, type Context } from './context';
 import { describeError, makeFormatError } from './errors';
@@ -62,6 +63,19 @@ function accessLogPlugin(log: Logger, writer: AccessLogWriter): ApolloServerPlug
   };
 }
 
+/** A mutation may change who may see what: this instance forgets its callers at once (others on NOTIFY). */
+function forgetCallersAfterMutations(viewers: ViewerCache): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation }) {
+          if (operation?.operation === 'mutation') viewers.invalidate();
+        },
+      };
+    },
+  };
+}
+
 /** An answer that failed because the database is unreachable is a 503 with Retry-After, so clients retry. */
 function unavailablePlugin(): ApolloServerPlugin<Context> {
   return {
@@ -95,7 +109,9 @@ function sqlCountPlugin(): ApolloServerPlugin<Context> {
 
 export async function createHub(deps: HubDeps): Promise<Hub> {
   const { config, log } = deps;
-  const contextDeps = { ...deps, catalogue: new HarmCatalogue(deps.orm, config.catalogueTtlSeconds) };
+  const viewers = new ViewerCache(deps.orm.config.get('clientUrl')!, config.viewerCacheTtlSeconds, log);
+  viewers.start();
+  const contextDeps = { ...deps, catalogue: new HarmCatalogue(deps.orm, config.catalogueTtlSeconds), viewers };
   // Order matters: observability sees every request, limits refuse early, trusted documents fill in the query.
   const ext = deps.extensions ?? [observabilityExtension(deps), limitsExtension(deps), trustedDocumentsExtension(deps)];
   const app = express();
@@ -120,6 +136,7 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
       inputHygienePlugin(),
       unavailablePlugin(),
       accessLogPlugin(log, new AccessLogWriter(deps.orm)),
+      forgetCallersAfterMutations(viewers),
       ...(config.exposeSqlCount ? [sqlCountPlugin()] : []),
     ],
   });
@@ -154,6 +171,7 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
     close() {
       return (closing ??= (async () => {
         await apollo.stop();
+        await viewers.stop();
         for (const e of ext) await e.close?.();
       })());
     },

@@ -6,6 +6,7 @@ import { loadViewer, MEMBERSHIP_HEADER, PUBLIC_VIEWER, type Viewer } from '../au
 import { isDatabaseUnavailable, ServiceUnavailableError, UnauthenticatedError } from '../common/errors';
 import { AccessRecorder } from '../modules/audit/access-log.service';
 import type { CatalogueSnapshot, HarmCatalogue } from '../modules/harm/catalogue';
+import type { ViewerCache } from '../auth/viewer-cache';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './log';
 
@@ -37,6 +38,7 @@ export interface ContextDeps {
   config: Config;
   log: Logger;
   catalogue: HarmCatalogue;
+  viewers: ViewerCache;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -61,7 +63,8 @@ export async function buildContext(deps: ContextDeps, req: { headers: Headers; p
     if (!match) throw new UnauthenticatedError('the Authorization header must be "Bearer <token>"');
     const email = await deps.tokens.verify(match[1]);
     try {
-      viewer = await loadViewer(em, email, header(headers, MEMBERSHIP_HEADER));
+      const membershipHeader = header(headers, MEMBERSHIP_HEADER);
+      viewer = await deps.viewers.get(email, membershipHeader, () => loadViewer(em, email, membershipHeader));
     } catch (e) {
       throw isDatabaseUnavailable(e) ? new ServiceUnavailableError() : e;
     }
