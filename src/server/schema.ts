@@ -8,7 +8,7 @@ import { personRules } from '../modules/person/person.rules';
 import { AppointmentResolver, PostResolver } from '../modules/post/post.resolver';
 import { postRules } from '../modules/post/post.rules';
 import { RegionResolver } from '../modules/region/region.resolver';
-import { HarmCategoryResolver, IndicatorResolver, ObservationResolver, SeriesPointResolver } from '../modules/harm/harm.resolver';
+import { HarmCategoryResolver, IndicatorResolver, ObservationResolver } from '../modules/harm/harm.resolver';
 import { harmRules } from '../modules/harm/harm.rules';
 import { AgreementResolver } from '../modules/sharing/agreement.resolver';
 import { agreementRules } from '../modules/sharing/agreement.rules';
@@ -24,7 +24,7 @@ const MODULES = [
   { resolvers: [AgencyResolver, AgencyUnitResolver], rules: agencyRules },
   { resolvers: [PersonResolver, MembershipResolver], rules: personRules },
   { resolvers: [PostResolver, AppointmentResolver], rules: postRules },
-  { resolvers: [HarmCategoryResolver, IndicatorResolver, ObservationResolver, SeriesPointResolver], rules: harmRules },
+  { resolvers: [HarmCategoryResolver, IndicatorResolver, ObservationResolver], rules: harmRules },
   { resolvers: [AgreementResolver], rules: agreementRules },
   { resolvers: [AccessLogResolver], rules: accessLogRules },
 ] as const;

@@ -42,10 +42,17 @@ export class ReviewResult {
 }
 
 @ObjectType({ description: 'An indicator for one region and one Jalali period, from approved data' })
-export class SeriesPoint implements Omit<SeriesPointData, 'indicator' | 'region' | 'period' | 'grant'> {
+export class SeriesPoint implements Omit<SeriesPointData, 'grant'> {
+  // Plain fields, not field resolvers: a resolver's @Root() would copy each point into a new SeriesPoint.
+  @Field(() => Indicator)
   indicator!: Indicator;
+
+  @Field(() => Region)
   region!: Region;
+
+  @Field(() => JalaliPeriod)
   period!: JalaliPeriod;
+
   grant!: string;
 
   @Field(() => Float, { nullable: true, description: 'Sum (counts, amounts) or mean (rates, percentages) over the period; null when withheld' })
@@ -85,24 +92,6 @@ export class SeriesPoint implements Omit<SeriesPointData, 'indicator' | 'region'
 /** SeriesPoint fields that need the previous period or the same period a year before. */
 const COMPARISON_FIELDS = ['previous', 'changeFromPrevious', 'changeFromPreviousPercent', 'lastYear', 'changeFromLastYear', 'changeFromLastYearPercent'] as const;
 
-@Resolver(() => SeriesPoint)
-export class SeriesPointResolver {
-  @FieldResolver(() => Indicator)
-  indicator(@Root() p: SeriesPoint): Indicator {
-    return p.indicator;
-  }
-
-  @FieldResolver(() => Region)
-  region(@Root() p: SeriesPoint): Region {
-    return p.region;
-  }
-
-  @FieldResolver(() => JalaliPeriod)
-  period(@Root() p: SeriesPoint): JalaliPeriod {
-    return p.period;
-  }
-}
-
 @Resolver(() => HarmCategory)
 export class HarmCategoryResolver {
   @Query(() => [HarmCategory], { description: 'All harm categories' })
@@ -125,7 +114,8 @@ export class IndicatorResolver {
   }
 
   @FieldResolver(() => HarmCategory)
-  async category(@Root() i: Indicator, @Ctx() ctx: Context): Promise<HarmCategory> {
+  // Typed structurally: with the class here, type-graphql would copy each (plain, cached) indicator into a new Indicator.
+  async category(@Root() i: { category: { id: number } }, @Ctx() ctx: Context): Promise<HarmCategory> {
     return categoryById(await ctx.catalogue(), ctx.em, i.category.id);
   }
 }
