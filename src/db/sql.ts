@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/knex';
 /**
  * A PostgreSQL array literal for one bound text parameter: the driver would expand a JS array into a
  * comma list, which `unnest(?::int[])` cannot take.
@@ -6,4 +9,49 @@ export function pgArray(values: ReadonlyArray<string | number | boolean | null>)
   const item = (v: string | number | boolean | null) =>
     v === null ? 'NULL' : typeof v === 'number' ? String(v) : typeof v === 'boolean' ? (v ? 't' : 'f') : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   return `{${values.map(item).join(',')}}`;
+}
+
+const PREPARED_MAX = 64;
+const PREPARE_AFTER = 3;
+const seen = new Map<string, number>();
+const named = new Map<string, string>();
+
+/**
+ * Rows of a read statement, as a named prepared statement once the same text has run a few times:
+ * PostgreSQL then plans it once per connection (a generic plan where that is as good) instead of
+ * on every request — planning costs the hub's hot reads more than executing them. At most
+ * PREPARED_MAX texts per process are prepared (each holds a plan on every pooled connection);
+ * others run as before. Inside a transaction the EntityManager runs it, on the transaction's connection.
+ */
+export async function readRows<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  if (em.isInTransaction()) return em.execute<T[]>(sql, params);
+  // As em.execute does: an array fills `in (?)` with one parameter per item.
+  let i = 0;
+  const flat: unknown[] = [];
+  const text0 = sql.replace(/\?/g, () => {
+    const p = params[i++];
+    if (!Array.isArray(p)) {
+      flat.push(p);
+      return '?';
+    }
+    flat.push(...p);
+    return p.length ? p.map(() => '?').join(', ') : 'null';
+  });
+  if (i !== params.length) throw new Error(`readRows: ${i} placeholders for ${params.length} parameters`);
+  const raw = em.getKnex().raw(text0, flat as Knex.RawBinding[]);
+  const text = raw.toSQL().sql;
+  let name = named.get(text);
+  if (!name && named.size < PREPARED_MAX) {
+    const n = (seen.get(text) ?? 0) + 1;
+    if (n >= PREPARE_AFTER) {
+      name = `pol_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+      named.set(text, name);
+      seen.delete(text);
+    } else {
+      if (seen.size >= 10 * PREPARED_MAX) seen.clear();
+      seen.set(text, n);
+    }
+  }
+  const res = (await (name ? raw.options({ name }) : raw)) as unknown as { rows: T[] };
+  return res.rows;
 }

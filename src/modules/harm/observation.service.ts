@@ -17,7 +17,7 @@ import { Indicator, ObservationBatch } from './harm.entity';
 import { JalaliPeriod, periodOf } from '../period/period.entity';
 import type { ObservationsArgs, ObservationRowInput, RejectInput, ReviewInput, SubmitObservationsInput } from './harm.inputs';
 import { refreshSmallCells } from './suppression';
-import { pgArray } from '../../db/sql';
+import { pgArray, readRows } from '../../db/sql';
 import { subtreeSql } from '../region/region.service';
 
 /**
@@ -145,7 +145,7 @@ export async function listObservations(ctx: Context, args: ObservationsArgs, Sha
   const conn = ctx.em;
   const pageWhere = args.after ? [...where, 'o.id > ?'] : where;
   const pageParams = args.after ? [...params, decodeCursor(args.after, 'bigint')] : params;
-  const [rows, catalogue] = await Promise.all([conn.execute<ScopedRow[]>(
+  const [rows, catalogue] = await Promise.all([readRows<ScopedRow>(conn,
     `select o.*, i.sensitivity, c.code as category_code, r.path as region_path, r.level as region_level, r.code as region_code
        from ${FROM} where ${pageWhere.join(' and ')} order by o.id limit ?`,
     [...pageParams, first + 1],

@@ -4,6 +4,7 @@ import { observationGrant, seesSmallCounts } from '../../policy/harm-policy';
 import { observationScopeSql } from '../../policy/harm-scope';
 import type { Context } from '../../server/context';
 import { subtreeSql } from '../region/region.service';
+import { readRows } from '../../db/sql';
 import { JalaliPeriod, periodOf } from '../period/period.entity';
 import { Region, type RegionLevel } from '../region/region.entity';
 import { IndicatorUnit, ObservationStatus, Sensitivity } from './harm.enums';
@@ -100,7 +101,7 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
     extra.push('r.code in (?)');
     extraParams.push(input.regions);
   }
-  const groups = await ctx.em.execute<GroupRow[]>(
+  const groups = await readRows<GroupRow>(ctx.em,
     `with scoped as (
        select o.indicator_id, o.region_id, ${bucketCol} as bucket, o.raw_value, o.small_cell and not ${own} as hidden, ${own} as own
          from observation o
