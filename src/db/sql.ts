@@ -21,9 +21,11 @@ const named = new Map<string, string>();
  * PostgreSQL then plans it once per connection (a generic plan where that is as good) instead of
  * on every request — planning costs the hub's hot reads more than executing them. At most
  * PREPARED_MAX texts per process are prepared (each holds a plan on every pooled connection);
- * others run as before. Inside a transaction the EntityManager runs it, on the transaction's connection.
+ * others run as before. `prepare: false` for a statement whose generic plan is worse than planning
+ * it each time (measure: the series statement ran 8.2 ms with its values, 10.9 ms as a prepared one).
+ * Inside a transaction the EntityManager runs it, on the transaction's connection.
  */
-export async function readRows<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+export async function readRows<T>(em: EntityManager, sql: string, params: unknown[], opts: { prepare?: boolean } = {}): Promise<T[]> {
   if (em.isInTransaction()) return em.execute<T[]>(sql, params);
   // As em.execute does: an array fills `in (?)` with one parameter per item.
   let i = 0;
@@ -41,7 +43,7 @@ export async function readRows<T>(em: EntityManager, sql: string, params: unknow
   const raw = em.getKnex().raw(text0, flat as Knex.RawBinding[]);
   const text = raw.toSQL().sql;
   let name = named.get(text);
-  if (!name && named.size < PREPARED_MAX) {
+  if (!name && opts.prepare !== false && named.size < PREPARED_MAX) {
     const n = (seen.get(text) ?? 0) + 1;
     if (n >= PREPARE_AFTER) {
       name = `pol_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;

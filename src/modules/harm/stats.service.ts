@@ -138,6 +138,8 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
       ...scope.params, indicators.map((i) => i.id), input.level, input.sex, input.ageGroup, extendedStart, toB.end,
       ...extraParams, from.code,
     ],
+    // Its generic plan is slower than planning it with the values each time.
+    { prepare: false },
   );
   const regions = groups.length ? await ctx.em.find(Region, { id: { $in: [...new Set(groups.map((g) => g.region_id))] } }) : [];
   const regionBy = new Map(regions.map((r) => [r.id, r]));
