@@ -21,6 +21,8 @@ export interface Config {
   catalogueTtlSeconds: number;
   /** Seconds a caller (person, memberships, agreements) is kept between requests; 0 reads it on every request. */
   viewerCacheTtlSeconds: number;
+  /** Where the caller cache listens for policy changes (a direct PostgreSQL address; default: the hub's database). */
+  listenDatabaseUrl?: string;
   logLevel: string;
   limits: LimitsConfig;
   trustedDocuments: TrustedDocumentsConfig;
@@ -61,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('NODE_ENV=production needs AUTH_JWKS_URL (an OIDC provider); set POL_ALLOW_LOCAL_TOKENS=true to use the hub\'s own signing key');
   }
   const databaseUrl = env.DATABASE_URL || undefined;
+  const listenDatabaseUrl = env.POL_LISTEN_DATABASE_URL || undefined;
+  if (listenDatabaseUrl && !/^postgres(ql)?:\/\//.test(listenDatabaseUrl)) {
+    throw new ConfigError('POL_LISTEN_DATABASE_URL must start with postgres:// or postgresql://');
+  }
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
@@ -82,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: envInt(env, 'POL_MAX_PAGE_SIZE', 100, 1, 10000),
     catalogueTtlSeconds: envInt(env, 'POL_CATALOGUE_TTL_S', 60, 0, 86_400),
     viewerCacheTtlSeconds: envInt(env, 'POL_VIEWER_CACHE_TTL_S', 30, 0, 3_600),
+    listenDatabaseUrl,
     logLevel: env.LOG_LEVEL || 'info',
     limits: loadLimitsConfig(env),
     trustedDocuments: loadTrustedDocumentsConfig(env),

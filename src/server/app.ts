@@ -109,7 +109,7 @@ function sqlCountPlugin(): ApolloServerPlugin<Context> {
 
 export async function createHub(deps: HubDeps): Promise<Hub> {
   const { config, log } = deps;
-  const viewers = new ViewerCache(deps.orm.config.get('clientUrl')!, config.viewerCacheTtlSeconds, log);
+  const viewers = new ViewerCache(config.listenDatabaseUrl ?? deps.orm.config.get('clientUrl')!, config.viewerCacheTtlSeconds, log);
   viewers.start();
   const contextDeps = { ...deps, catalogue: new HarmCatalogue(deps.orm, config.catalogueTtlSeconds), viewers };
   // Order matters: observability sees every request, limits refuse early, trusted documents fill in the query.

@@ -22,6 +22,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres/);
     expect(() => loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(/needs AUTH_ISSUER and AUTH_AUDIENCE/);
     expect(() => loadConfig({ POL_DEMO_DATA: 'maybe' })).toThrow(/POL_DEMO_DATA must be true or false/);
+    expect(() => loadConfig({ POL_LISTEN_DATABASE_URL: 'pgbouncer:6432' })).toThrow(/POL_LISTEN_DATABASE_URL must start with postgres/);
+    expect(() => loadConfig({ POL_VIEWER_CACHE_TTL_S: '-1' })).toThrow(/POL_VIEWER_CACHE_TTL_S must be a whole number from 0 to 3600/);
+    expect(() => loadConfig({ POL_CATALOGUE_TTL_S: 'soon' })).toThrow(/POL_CATALOGUE_TTL_S must be a whole number/);
   });
 
   it('production needs an OIDC provider unless local tokens are allowed, and loads no demo data', () => {
