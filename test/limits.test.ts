@@ -322,6 +322,16 @@ describe('production mode', () => {
     expect(firstError(await post(prod, typo, { as: ANALYST }))!.message).toMatch(/Did you mean/);
   });
 
+  it('a refused field keeps its own code, for the public and for a partner (errors raised while executing)', async () => {
+    const query = '{ agency(code: "AG-SCA") { code memberships { id person { phone } } } }';
+    const pub = await post(prod, { query });
+    expect(pub.json?.data).toEqual({ agency: { code: 'AG-SCA', memberships: null } });
+    expect(pub.json?.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    const steward = await post(prod, { query }, { as: STEWARD });
+    const codes = new Set(steward.json?.errors?.map((e) => e.extensions?.code));
+    expect([...codes]).toEqual(['FORBIDDEN']);
+  });
+
   it('never sends stack traces', async () => {
     const answers = await Promise.all([
       post(prod, '{"query": '),

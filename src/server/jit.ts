@@ -3,13 +3,14 @@ import { execute, getVariableValues, GraphQLError, printSchema, type GraphQLSche
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /**
- * graphql-jit's errors are GraphQLError look-alikes without `extensions` where the thrown error
- * had none (a database error, a bug); Apollo expects graphql 16's. Rebuilt as real GraphQLErrors
- * with the same message, locations, path and original error, so formatError sees what it would see.
+ * graphql-jit's errors are GraphQLError look-alikes with read-only properties and no `extensions`
+ * where the thrown error had none (a database error, a bug); Apollo and the hub's plugins expect
+ * graphql 16's (Apollo reads error.extensions.code; the production plugin edits messages).
+ * Rebuilt as real GraphQLErrors with the same message, locations, path, extensions and original
+ * error, so formatError sees what it would see.
  */
 function asGraphQLError(e: GraphQLError): GraphQLError {
-  if (e.extensions) return e;
-  const real = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined });
+  const real = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions: e.extensions });
   if (e.locations) Object.defineProperty(real, 'locations', { value: e.locations, enumerable: true });
   return real;
 }
