@@ -3,6 +3,8 @@ import { AccessLogDocument, IndicatorSeriesDocument, ObservationsDocument } from
 import { insertCells } from './support/harm-fixtures';
 import { AccessLogWriter, type AccessLogRow } from '../src/modules/audit/access-log.service';
 import { Sensitivity } from '../src/modules/harm/harm.enums';
+import { accessLogPlugin } from '../src/modules/audit/access-log.plugin';
+import { createLogger } from '../src/server/log';
 import { codes, startTestHub, type TestHub } from './support/hub';
 
 let hub: TestHub;
@@ -104,5 +106,28 @@ describe('writing the access log under load', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect((await hub.sql<{ request_id: string }>(`select request_id from access_log order by request_id`)).map((r) => r.request_id)).toEqual(['first', 'ok-1', 'ok-2']);
+  });
+});
+
+describe('an access log that cannot be written', () => {
+  const run = async (failure: Error) => {
+    const writer = { write: async () => { throw failure; } } as unknown as AccessLogWriter;
+    const hooks = await accessLogPlugin(createLogger('silent'), writer).requestDidStart!({} as never);
+    const response = { body: { kind: 'single', singleResult: { data: { observations: { nodes: [{ value: 25 }] } } } }, http: { status: undefined as number | undefined, headers: new Map<string, string>() } };
+    const contextValue = { access: { rows: () => [] }, viewer: {}, requestId: 'r' };
+    return { response, outcome: await (hooks as { willSendResponse: (a: unknown) => Promise<void> }).willSendResponse({ contextValue, response }).then(() => 'sent', (e: Error) => e.message) };
+  };
+
+  it('withholds the data: SERVICE_UNAVAILABLE (503, Retry-After) when the database is unreachable', async () => {
+    const { response, outcome } = await run(Object.assign(new Error('the database system is shutting down'), { code: '57P03' }));
+    expect(outcome).toBe('sent');
+    expect(response.http.status).toBe(503);
+    expect(response.http.headers.get('retry-after')).toBe('5');
+    expect(response.body).toEqual({ kind: 'single', singleResult: { errors: [{ message: expect.stringMatching(/unavailable/), extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 } }] } });
+  });
+
+  it('fails the request on any other failure (the data never leaves)', async () => {
+    const { outcome } = await run(new Error('value too long for type character varying(64)'));
+    expect(outcome).toMatch(/value too long/);
   });
 });

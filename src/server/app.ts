@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import type { TokenService } from '../auth/tokens';
 import { currentSqlStatements, withSqlTally } from '../db/sql-stats';
 import { AccessLogWriter } from '../modules/audit/access-log.service';
+import { accessLogPlugin } from '../modules/audit/access-log.plugin';
 import { ViewerCache } from '../auth/viewer-cache';
 import { HarmCatalogue } from '../modules/harm/catalogue';
 import { buildContext, type Context } from './context';
@@ -43,24 +44,6 @@ export interface Hub {
   /** Listens on `port` (0 for any free port) and returns the bound port. */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
-}
-
-/** The access log of a request is written (with those of concurrent requests) before its answer leaves. */
-function accessLogPlugin(log: Logger, writer: AccessLogWriter): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ contextValue }) {
-          try {
-            await writer.write(contextValue.access.rows(contextValue.viewer, contextValue.requestId));
-          } catch (e) {
-            log.error('access log could not be written', { requestId: contextValue.requestId, error: e instanceof Error ? e.stack : String(e) });
-            throw e;
-          }
-        },
-      };
-    },
-  };
 }
 
 /** A mutation may change who may see what: this instance forgets its callers at once (others on NOTIFY). */
