@@ -98,6 +98,8 @@ describe('live statistics by Jalali period', () => {
   it('refuses what cannot be answered, clearly', async () => {
     expect(codes(await series({ granularity: 'QUARTER', from: '1404-01', to: '1404-03' }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await series({ indicators: ['NOPE'] }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await series({ indicators: Array.from({ length: 51 }, () => 'DV_REPORTS') }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await series({ indicators: Array.from({ length: 50 }, () => 'DV_REPORTS') }))).toEqual([]);
     expect(codes(await series({ indicators: ['NGO_ACTIVE'], granularity: 'MONTH', from: '1404-01', to: '1404-02' }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await series({ from: '1404-Q4', to: '1404-Q1' }))).toEqual(['BAD_USER_INPUT']);
   });

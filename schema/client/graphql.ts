@@ -176,7 +176,7 @@ export type SeriesInput = {
   from: string;
   /** Bucket: Jalali MONTH, QUARTER or YEAR */
   granularity: PeriodType;
-  /** Indicator codes (up to 20) */
+  /** Indicator codes (up to 50: the whole catalogue in one request) */
   indicators: Array<string>;
   /** Level of the regions to show, e.g. COUNTY */
   level: RegionLevel;

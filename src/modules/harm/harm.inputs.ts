@@ -132,9 +132,9 @@ export class RejectInput extends ReviewInput {
 
 @InputType()
 export class SeriesInput {
-  @Field(() => [String], { description: 'Indicator codes (up to 20)' })
+  @Field(() => [String], { description: 'Indicator codes (up to 50: the whole catalogue in one request)' })
   @ArrayMinSize(1)
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(50)
   indicators!: string[];
 
   @Field(() => RegionLevel, { description: 'Level of the regions to show, e.g. COUNTY' })
