@@ -10,7 +10,7 @@ import {
   type AgencyKind,
   type CreateAgencyInput,
 } from '../schema/client/graphql';
-import { codes, startTestHub, type GqlResult, type TestHub } from './support/hub';
+import { codes, problemFields, startTestHub, type TestHub } from './support/hub';
 
 const SCA_ADMIN = 'admin@sca.kermanshah.example';
 const SCA_DIRECTOR = 'dg@sca.kermanshah.example';
@@ -30,9 +30,6 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.close());
 
-/** The `extensions.problems[].field` of every error. */
-const problemFields = (r: GqlResult<unknown>): string[] =>
-  (r.errors ?? []).flatMap((e) => ((e.extensions?.problems ?? []) as Array<{ field: string }>).map((p) => p.field));
 
 async function agencyCount(): Promise<number> {
   const [row] = await hub.sql<{ n: string }>('select count(*) as n from agency');

@@ -26,6 +26,12 @@ export type ErrorLogger = (err: unknown, formatted: GraphQLFormattedError) => vo
  * class-validator failures become BAD_USER_INPUT with the fields named; anything else is logged and
  * masked, so no internal detail leaks.
  */
+/** A hub error as clients see it: its message and extensions, without the HTTP status it carries. */
+export function clientError(e: PolError): GraphQLFormattedError {
+  const { http: _http, ...extensions } = e.extensions as Record<string, unknown>;
+  return { message: e.message, extensions };
+}
+
 export function makeFormatError(logUnexpected: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
@@ -38,14 +44,8 @@ export function makeFormatError(logUnexpected: ErrorLogger) {
         extensions: { code: ErrorCode.BAD_USER_INPUT, problems: list },
       };
     }
-    if (original instanceof PolError) {
-      const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
-      return { ...base, message: original.message, extensions };
-    }
-    if (isDatabaseUnavailable(original)) {
-      const e = new ServiceUnavailableError();
-      return { ...base, message: e.message, extensions: { code: e.code, retryAfterSeconds: 5 } };
-    }
+    if (original instanceof PolError) return { ...base, ...clientError(original) };
+    if (isDatabaseUnavailable(original)) return { ...base, ...clientError(new ServiceUnavailableError()) };
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_CODES.has(code) && original instanceof GraphQLError) {
       return { ...base, message: formatted.message, extensions: { code } };

@@ -78,5 +78,9 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
   };
 }
 
+/** The `extensions.problems[].field` of every error. */
+export const problemFields = (r: { errors?: GraphQLFormattedError[] }): string[] =>
+  (r.errors ?? []).flatMap((e) => ((e.extensions?.problems ?? []) as Array<{ field: string }>).map((p) => p.field));
+
 /** The `extensions.code` of each error, in order. */
 export const codes = (r: { errors?: GraphQLFormattedError[] }) => (r.errors ?? []).map((e) => e.extensions?.code);

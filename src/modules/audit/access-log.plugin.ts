@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isDatabaseUnavailable, ServiceUnavailableError } from '../../common/errors';
 import type { Context } from '../../server/context';
+import { clientError } from '../../server/errors';
 import type { Logger } from '../../server/log';
 import type { AccessLogWriter } from './access-log.service';
 
@@ -20,8 +21,7 @@ export function accessLogPlugin(log: Logger, writer: AccessLogWriter): ApolloSer
           } catch (e) {
             log.error('access log could not be written', { requestId: contextValue.requestId, error: e instanceof Error ? e.stack : String(e) });
             if (!isDatabaseUnavailable(e)) throw e;
-            const unavailable = new ServiceUnavailableError();
-            response.body = { kind: 'single', singleResult: { errors: [{ message: unavailable.message, extensions: { code: unavailable.code, retryAfterSeconds: 5 } }] } };
+            response.body = { kind: 'single', singleResult: { errors: [clientError(new ServiceUnavailableError())] } };
             response.http.status = 503;
             response.http.headers.set('retry-after', '5');
           }

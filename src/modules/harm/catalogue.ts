@@ -60,13 +60,9 @@ function plain<T extends object>(entity: T, overrides: Partial<Record<keyof T, u
 }
 
 /**
- * An indicator by id from the snapshot, or — for one defined after the snapshot was read — from
- * the request's EntityManager, so that a new definition is served at once.
+ * A category by id from the snapshot, or — for one defined after the snapshot was read — from the
+ * request's EntityManager, so that a new definition is served at once.
  */
-export function indicatorById(snapshot: CatalogueSnapshot, em: EntityManager, id: number): Indicator | Promise<Indicator> {
-  return snapshot.indicatorsById.get(id) ?? em.findOneOrFail(Indicator, id);
-}
-
 export function categoryById(snapshot: CatalogueSnapshot, em: EntityManager, id: number): HarmCategory | Promise<HarmCategory> {
   return snapshot.categoriesById.get(id) ?? em.findOneOrFail(HarmCategory, id);
 }
