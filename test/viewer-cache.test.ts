@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ViewerCache } from '../src/auth/viewer-cache';
 import { PUBLIC_VIEWER, type Viewer } from '../src/auth/viewer';
 import { createLogger } from '../src/server/log';
-import { startTestHub, type TestHub } from './support/hub';
+import { startTestHub, until, type TestHub } from './support/hub';
 
 const STEWARD = 'steward@cg-sahneh.kermanshah.example';
 let hub: TestHub;
@@ -21,15 +21,6 @@ async function me(h: TestHub, email: string): Promise<{ acting: { agency: { code
   });
   const body = (await res.json()) as { data: { me: { acting: { agency: { code: string } } | null } }; extensions: { sqlStatements: number } };
   return { acting: body.data.me.acting, statements: body.extensions.sqlStatements };
-}
-
-async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, ms = 5_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await what();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('callers kept between requests', () => {

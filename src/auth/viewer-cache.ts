@@ -41,6 +41,11 @@ export class ViewerCache {
     return this.listening;
   }
 
+  /** How many times everything was dropped so far (it grows on every notice and mutation). */
+  get drops(): number {
+    return this.generation;
+  }
+
   async get(email: string, membershipHeader: string | undefined, load: () => Promise<Viewer>): Promise<Viewer> {
     if (!this.listening) return load();
     const key = `${email}\u0000${membershipHeader ?? ''}\u0000${todayInIran()}`;

@@ -41,6 +41,8 @@ export interface Hub {
   app: express.Express;
   server: http.Server;
   apollo: ApolloServer<Context>;
+  /** The callers this hub keeps between requests. */
+  viewers: ViewerCache;
   /** Listens on `port` (0 for any free port) and returns the bound port. */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -141,6 +143,7 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
     app,
     server,
     apollo,
+    viewers,
     listen: (port, host = config.host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

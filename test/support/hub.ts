@@ -68,7 +68,14 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
       const body = (await res.json()) as Omit<GqlResult<never>, 'status'>;
       return { status: res.status, ...body } as GqlResult<never>;
     },
-    sql: (query, params = []) => orm.em.fork().getConnection().execute(query, params),
+    async sql<R>(query: string, params: unknown[] = []) {
+      const drops = hub.viewers.drops;
+      const rows = (await orm.em.fork().getConnection().execute(query, params)) as R[];
+      // A fixture that changes a policy table goes on once the hub has heard the change (NOTIFY):
+      // tests of the policy then see it on their next request, as after a change made through the hub.
+      if (hub.viewers.active && POLICY_WRITE.test(query)) await until(async () => hub.viewers.drops, (d) => d !== drops, 2_000);
+      return rows;
+    },
     async close() {
       await hub.close();
       await orm.close(true);
@@ -76,6 +83,18 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+const POLICY_WRITE = /\b(update|insert\s+into|delete\s+from|truncate)\s+"?(person|membership|agency|agency_unit|data_sharing_agreement|region)\b/i;
+
+/** Calls `what` until `ok` holds or `ms` have passed; returns the last answer (the caller asserts on it). */
+export async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, ms = 5_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await what();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** The `extensions.problems[].field` of every error. */
