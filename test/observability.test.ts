@@ -16,6 +16,7 @@ import { createLogger } from '../src/server/log';
 import { loadObservabilityConfig, observabilityExtension } from '../src/server/observability';
 import { MeDocument, SubmitObservationsDocument } from '../schema/client/graphql';
 import { cloneDatabase, dropDatabase, freePort, withDatabase } from './support/db-admin';
+import { until } from './support/hub';
 
 type Line = Record<string, unknown> & { msg: string; level: string };
 
@@ -271,9 +272,11 @@ describe('readiness when the database is not there', () => {
     const blackhole = net.createServer((s) => sockets.add(s));
     await new Promise<void>((r) => blackhole.listen(0, '127.0.0.1', r));
     const orm = await unconnectedOrm((blackhole.address() as net.AddressInfo).port);
-    // Without the caller cache, whose NOTIFY listener would be a connection of its own.
-    const h = await startLoggedHub({ orm, env: { POL_READY_TIMEOUT_MS: '300', POL_VIEWER_CACHE_TTL_S: '0' } });
+    const h = await startLoggedHub({ orm, env: { POL_READY_TIMEOUT_MS: '300' } });
     try {
+      // The change-notice listener's connection, which never gets an answer either.
+      await until(async () => sockets.size, (n) => n === 1);
+      expect(sockets.size).toBe(1);
       for (let i = 0; i < 3; i++) {
         const t0 = Date.now();
         const ready = await fetch(`${h.url}/readyz`);
@@ -282,7 +285,7 @@ describe('readiness when the database is not there', () => {
         expect(Date.now() - t0).toBeLessThan(2000);
       }
       // One probe waits on the database; later calls do not open more connections.
-      expect(sockets.size).toBe(1);
+      expect(sockets.size).toBe(2);
     } finally {
       for (const s of sockets) s.destroy();
       blackhole.close();

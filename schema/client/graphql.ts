@@ -447,6 +447,13 @@ export type SeriesChangeByFragmentQueryVariables = Exact<{
 
 export type SeriesChangeByFragmentQuery = { indicatorSeries: Array<{ value: number | null, lastYear: number | null, period: { code: string } }> };
 
+export type RegionTreeQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type RegionTreeQuery = { regions: { nodes: Array<{ code: string, parent: { code: string } | null, children: Array<{ code: string, parent: { code: string } | null, children: Array<{ code: string, ancestors: Array<{ code: string }> }> }> }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1111,3 +1118,27 @@ export const SeriesChangeByFragmentDocument = new TypedDocumentString(`
     lastYear
   }
 }`, {"hash":"sha256:d5b1dd70294ff49f252fb92124f6c6c4205057e5a75acc409dad59ce25d4166a"}) as unknown as TypedDocumentString<SeriesChangeByFragmentQuery, SeriesChangeByFragmentQueryVariables>;
+export const RegionTreeDocument = new TypedDocumentString(`
+    query RegionTree($first: Int) {
+  regions(level: COUNTY, first: $first) {
+    nodes {
+      code
+      parent {
+        code
+      }
+      children {
+        code
+        parent {
+          code
+        }
+        children {
+          code
+          ancestors {
+            code
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:ae6607bf9e1ebd30e1c3bd5550a41f8ff66a5a7f73cc3ccef532f9e0a5fb0e5f"}) as unknown as TypedDocumentString<RegionTreeQuery, RegionTreeQueryVariables>;

@@ -25,6 +25,7 @@ export class ViewerCache {
   private client?: pg.Client;
   private reconnect?: NodeJS.Timeout;
   private stopped = false;
+  private readonly listeners = new Set<(table: string | null) => void>();
 
   constructor(
     private readonly databaseUrl: string,
@@ -32,9 +33,12 @@ export class ViewerCache {
     private readonly log: Logger,
   ) {}
 
-  /** Starts listening; never fails the hub (until it listens, nothing is kept). */
+  /**
+   * Starts listening when callers are kept or another copy follows the notices (`onChange`); never
+   * fails the hub (until it listens, nothing is kept).
+   */
   start(): void {
-    if (this.ttlSeconds > 0) void this.listen();
+    if (this.ttlSeconds > 0 || this.listeners.size > 0) void this.listen();
   }
 
   get active(): boolean {
@@ -47,7 +51,7 @@ export class ViewerCache {
   }
 
   async get(email: string, membershipHeader: string | undefined, load: () => Promise<Viewer>): Promise<Viewer> {
-    if (!this.listening) return load();
+    if (!this.listening || this.ttlSeconds <= 0) return load();
     const key = `${email}\u0000${membershipHeader ?? ''}\u0000${todayInIran()}`;
     const now = Date.now();
     const hit = this.entries.get(key);
@@ -59,6 +63,20 @@ export class ViewerCache {
       this.entries.set(key, { viewer: deepFreeze(viewer), until: now + this.ttlSeconds * 1000 });
     }
     return viewer;
+  }
+
+  /**
+   * Calls `listener` with the table named by each change notice, and with null whenever notices may
+   * have been missed (listening began, or the connection was lost): for other in-memory copies of
+   * these tables.
+   */
+  onChange(listener: (table: string | null) => void): void {
+    this.listeners.add(listener);
+  }
+
+  private changed(table: string | null): void {
+    this.invalidate();
+    for (const l of this.listeners) l(table);
   }
 
   /** Drops every caller held (a policy table changed, or the notices may have been missed). */
@@ -83,11 +101,11 @@ export class ViewerCache {
       this.client = undefined;
       if (this.listening) this.log.warn('caller cache off: lost the database notices; reading callers afresh', { reason: why });
       this.listening = false;
-      this.invalidate();
+      this.changed(null);
       void client.end().catch(() => undefined);
       if (!this.stopped) this.reconnect = setTimeout(() => void this.listen(), RECONNECT_MS);
     };
-    client.on('notification', () => this.invalidate());
+    client.on('notification', (n) => this.changed(n.payload ?? null));
     client.on('error', (e) => lost(e.message));
     client.on('end', () => lost('connection ended'));
     try {
@@ -98,7 +116,7 @@ export class ViewerCache {
         return;
       }
       // Whatever changed while nobody listened is unknown: start empty.
-      this.invalidate();
+      this.changed(null);
       this.listening = true;
     } catch (e) {
       lost(e instanceof Error ? e.message : String(e));

@@ -7,6 +7,7 @@ import { isDatabaseUnavailable, ServiceUnavailableError, UnauthenticatedError } 
 import { AccessRecorder } from '../modules/audit/access-log.service';
 import type { CatalogueSnapshot, HarmCatalogue } from '../modules/harm/catalogue';
 import type { ViewerCache } from '../auth/viewer-cache';
+import type { RegionDirectory, RegionSnapshot } from '../modules/region/region-directory';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './log';
 
@@ -38,6 +39,7 @@ export interface ContextDeps {
   config: Config;
   log: Logger;
   catalogue: HarmCatalogue;
+  regions: RegionDirectory;
   viewers: ViewerCache;
 }
 
@@ -70,12 +72,13 @@ export async function buildContext(deps: ContextDeps, req: { headers: Headers; p
     }
   }
   let snapshot: Promise<CatalogueSnapshot> | undefined;
+  let regions: Promise<RegionSnapshot> | undefined;
   return {
     catalogue: () => (snapshot ??= deps.catalogue.get()),
     requestId: req.polLocals?.requestId ?? safeRequestId(header(headers, 'x-request-id')),
     em,
     viewer,
-    loaders: createLoaders(em, viewer),
+    loaders: createLoaders(em, viewer, () => (regions ??= deps.regions.get())),
     access: new AccessRecorder(),
     trustedDocumentId: req.polLocals?.trustedDocumentId,
     config: deps.config,

@@ -4,6 +4,8 @@ import type { Context } from '../../server/context';
 import { Membership } from '../person/membership.entity';
 import { Post } from '../post/post.entity';
 import { Region } from '../region/region.entity';
+import type { RegionView } from '../region/region-directory';
+import { regionOf } from '../region/region.service';
 import { Agency, AgencyUnit } from './agency.entity';
 import { AgenciesArgs, CreateAgencyInput, UpdateAgencyInput } from './agency.inputs';
 import { createAgency, findAgency, listAgencies, updateAgency } from './agency.service';
@@ -34,8 +36,8 @@ export class AgencyResolver {
   }
 
   @FieldResolver(() => Region)
-  jurisdiction(@Root() agency: Agency): Promise<Region> {
-    return agency.jurisdiction.load() as Promise<Region>;
+  jurisdiction(@Ctx() ctx: Context, @Root() agency: Agency): Promise<RegionView> {
+    return regionOf(ctx, agency.jurisdiction.id);
   }
 
   @FieldResolver(() => Agency, { nullable: true })

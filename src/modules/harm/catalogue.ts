@@ -1,4 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { Kept } from '../../common/kept';
+import { plain } from '../../db/plain';
 import { HarmCategory, Indicator } from './harm.entity';
 
 /** Indicator definitions and harm categories, by id and code: what every harm answer names. */
@@ -16,25 +18,17 @@ export interface CatalogueSnapshot {
  * sensitivity and category from the rows themselves.
  */
 export class HarmCatalogue {
-  private current?: { at: number; snapshot: Promise<CatalogueSnapshot> };
+  private readonly kept: Kept<CatalogueSnapshot>;
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly ttlSeconds: number,
-  ) {}
+    ttlSeconds: number,
+  ) {
+    this.kept = new Kept(() => this.load(), ttlSeconds);
+  }
 
   get(): Promise<CatalogueSnapshot> {
-    const now = Date.now();
-    if (!this.current || now - this.current.at >= this.ttlSeconds * 1000) {
-      const snapshot = this.load();
-      const entry = { at: now, snapshot };
-      this.current = entry;
-      // A failed read (database down) is not kept: the next request tries again.
-      snapshot.catch(() => {
-        if (this.current === entry) this.current = undefined;
-      });
-    }
-    return this.current.snapshot;
+    return this.kept.get();
   }
 
   private async load(): Promise<CatalogueSnapshot> {
@@ -47,16 +41,6 @@ export class HarmCatalogue {
       categoriesById: new Map(categories.map((c) => [c.id, plain(c)])),
     };
   }
-}
-
-/** A frozen copy of an entity's own data (relations replaced as given), detached from its EntityManager. */
-function plain<T extends object>(entity: T, overrides: Partial<Record<keyof T, unknown>> = {}): T {
-  const copy: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(entity)) {
-    if (k.startsWith('__')) continue;
-    copy[k] = Array.isArray(v) ? Object.freeze([...v]) : v;
-  }
-  return Object.freeze(Object.assign(copy, overrides)) as T;
 }
 
 /**

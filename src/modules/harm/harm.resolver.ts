@@ -6,6 +6,8 @@ import { Agency } from '../agency/agency.entity';
 import { JalaliPeriod } from '../period/period.entity';
 import { Person } from '../person/person.entity';
 import { Region } from '../region/region.entity';
+import type { RegionView } from '../region/region-directory';
+import { regionOf } from '../region/region.service';
 import { ObservationStatus } from './harm.enums';
 import { HarmCategory, Indicator, Observation } from './harm.entity';
 import { IndicatorsArgs, ObservationsArgs, RejectInput, ReviewInput, SeriesInput, SubmitObservationsInput } from './harm.inputs';
@@ -48,7 +50,7 @@ export class SeriesPoint implements Omit<SeriesPointData, 'grant'> {
   indicator!: Indicator;
 
   @Field(() => Region)
-  region!: Region;
+  region!: RegionView;
 
   @Field(() => JalaliPeriod)
   period!: JalaliPeriod;
@@ -155,10 +157,9 @@ export class ObservationResolver {
     return o.indicator;
   }
 
-  // The other relations go through MikroORM's dataloader: one query per relation and page.
   @FieldResolver(() => Region)
-  region(@Root() o: ServedObservation, @Ctx() ctx: Context): Promise<Region> {
-    return ctx.em.getReference(Region, o.regionId, { wrapped: true }).loadOrFail();
+  region(@Root() o: ServedObservation, @Ctx() ctx: Context): Promise<RegionView> {
+    return regionOf(ctx, o.regionId);
   }
 
   @FieldResolver(() => JalaliPeriod)

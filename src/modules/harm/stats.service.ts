@@ -6,14 +6,15 @@ import type { Context } from '../../server/context';
 import { subtreeSql } from '../region/region.service';
 import { readRows } from '../../db/sql';
 import { JalaliPeriod, periodOf } from '../period/period.entity';
-import { Region, type RegionLevel } from '../region/region.entity';
+import type { RegionLevel } from '../region/region.entity';
+import type { RegionView } from '../region/region-directory';
 import { IndicatorUnit, ObservationStatus, Sensitivity } from './harm.enums';
 import { Indicator } from './harm.entity';
 import type { SeriesInput } from './harm.inputs';
 
 export interface SeriesPointData {
   indicator: Indicator;
-  region: Region;
+  region: RegionView;
   period: JalaliPeriod;
   value: number | null;
   suppressed: boolean;
@@ -141,8 +142,13 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
     // Its generic plan is slower than planning it with the values each time.
     { prepare: false },
   );
-  const regions = groups.length ? await ctx.em.find(Region, { id: { $in: [...new Set(groups.map((g) => g.region_id))] } }) : [];
-  const regionBy = new Map(regions.map((r) => [r.id, r]));
+  const regionIds = [...new Set(groups.map((g) => g.region_id))];
+  const regions = await ctx.loaders.regionById.loadMany(regionIds);
+  const regionBy = new Map<number, RegionView>();
+  regions.forEach((r, i) => {
+    if (r instanceof Error) throw r;
+    if (r) regionBy.set(regionIds[i], r);
+  });
   const indicatorBy = new Map(indicators.map((i) => [i.id, i]));
   const small = (v: number | null, r: GroupRow) => v !== null && r.unit === IndicatorUnit.COUNT && v > 0 && v < r.k;
   const shown = (v: number | null | undefined, hidden: boolean | null | undefined, allOwn: boolean | null | undefined, r: GroupRow): number | null =>

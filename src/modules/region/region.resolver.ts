@@ -3,6 +3,7 @@ import { Connection, PageArgs } from '../../common/pagination';
 import type { Context } from '../../server/context';
 import { Agency } from '../agency/agency.entity';
 import { Region, RegionLevel } from './region.entity';
+import type { RegionView } from './region-directory';
 import { findRegion, listRegions, regionAncestors } from './region.service';
 
 export const RegionConnection = Connection(Region);
@@ -34,24 +35,29 @@ export class RegionResolver {
     return listRegions(ctx, args, RegionConnection);
   }
 
+  // The field resolvers read only ids and codes, so a region may be an entity or a directory copy.
   @FieldResolver(() => Region, { nullable: true })
-  parent(@Root() region: Region): Promise<Region | null> | null {
-    return region.parent ? region.parent.load() : null;
+  async parent(@Ctx() ctx: Context, @Root() region: RegionView): Promise<RegionView | null> {
+    return region.parent ? ((await ctx.loaders.regionById.load(region.parent.id)) ?? null) : null;
   }
 
   @FieldResolver(() => [Region], { description: 'Direct children, by code' })
-  async children(@Root() region: Region, @Arg('level', () => RegionLevel, { nullable: true }) level?: RegionLevel): Promise<Region[]> {
-    const items = (await region.children.load()).getItems();
-    return items.filter((r) => !level || r.level === level).sort((a, b) => a.code.localeCompare(b.code));
+  async children(
+    @Ctx() ctx: Context,
+    @Root() region: RegionView,
+    @Arg('level', () => RegionLevel, { nullable: true }) level?: RegionLevel,
+  ): Promise<readonly RegionView[]> {
+    const children = await ctx.loaders.childrenOfRegion.load(region.id);
+    return level ? children.filter((r) => r.level === level) : children;
   }
 
   @FieldResolver(() => [Region], { description: 'From the province down to the parent' })
-  ancestors(@Ctx() ctx: Context, @Root() region: Region): Promise<Region[]> {
+  ancestors(@Ctx() ctx: Context, @Root() region: RegionView): Promise<RegionView[]> {
     return regionAncestors(ctx, region);
   }
 
   @FieldResolver(() => [Agency], { description: 'Agencies whose jurisdiction is this region' })
-  async agencies(@Root() region: Region): Promise<Agency[]> {
-    return (await region.agencies.load()).getItems().sort((a, b) => a.code.localeCompare(b.code));
+  agencies(@Ctx() ctx: Context, @Root() region: RegionView): Promise<Agency[]> {
+    return ctx.loaders.agenciesOfRegion.load(region.id);
   }
 }

@@ -4,6 +4,7 @@ import { escapeLike, normalizeForSearch } from '../../common/text';
 import { paginate, type Page } from '../../common/pagination';
 import type { Context } from '../../server/context';
 import { Region } from './region.entity';
+import type { RegionView } from './region-directory';
 import type { RegionsArgs } from './region.resolver';
 
 export function findRegion(ctx: Context, code: string): Promise<Region | null> {
@@ -15,9 +16,18 @@ export function ancestorCodes(path: string): string[] {
   return path.split('/').filter(Boolean).slice(0, -1);
 }
 
-export async function regionAncestors(ctx: Context, region: Region): Promise<Region[]> {
+/** The region a row refers to by foreign key (so it exists), from the directory or the database. */
+export async function regionOf(ctx: Context, id: number): Promise<RegionView> {
+  const region = await ctx.loaders.regionById.load(id);
+  if (!region) throw new Error(`region ${id} not found, although a row refers to it`);
+  return region;
+}
+
+export async function regionAncestors(ctx: Context, region: RegionView): Promise<RegionView[]> {
   const found = await ctx.loaders.regionByCode.loadMany(ancestorCodes(region.path));
-  return found.filter((r): r is Region => r instanceof Region);
+  const failed = found.find((r) => r instanceof Error);
+  if (failed) throw failed;
+  return found.filter((r): r is RegionView => r !== undefined);
 }
 
 /** Where-clause for a subtree: one prefix match on the indexed path. */

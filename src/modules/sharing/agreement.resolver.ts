@@ -3,6 +3,8 @@ import { todayInIran } from '../../common/dates';
 import type { Context } from '../../server/context';
 import { Agency } from '../agency/agency.entity';
 import { Region } from '../region/region.entity';
+import type { RegionView } from '../region/region-directory';
+import { regionOf } from '../region/region.service';
 import { DataSharingAgreement } from './agreement.entity';
 import { CreateAgreementInput } from './agreement.inputs';
 import { createAgreement, listAgreements, revokeAgreement } from './agreement.service';
@@ -35,8 +37,8 @@ export class AgreementResolver {
   }
 
   @FieldResolver(() => Region)
-  regionRoot(@Root() a: DataSharingAgreement): Promise<Region> {
-    return a.regionRoot.load() as Promise<Region>;
+  regionRoot(@Ctx() ctx: Context, @Root() a: DataSharingAgreement): Promise<RegionView> {
+    return regionOf(ctx, a.regionRoot.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'In force today: within its dates and not revoked' })
