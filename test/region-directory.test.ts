@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegionDocument, RegionTreeDocument } from '../schema/client/graphql';
+import { RegionDocument, RegionsDocument, RegionTreeDocument } from '../schema/client/graphql';
 import { PUBLIC_VIEWER } from '../src/auth/viewer';
+import { searchKey } from '../src/common/text';
 import { RegionDirectory } from '../src/modules/region/region-directory';
 import { createLoaders } from '../src/server/loaders';
 import { startTestHub, until, type TestHub } from './support/hub';
@@ -18,16 +19,17 @@ const AS = { as: 'analyst@sca.kermanshah.example' };
 const codeOrder = (a: string, b: string) => a.localeCompare(b);
 
 describe('the region directory (regions kept in memory)', () => {
-  it('serves a tree two levels down with parents and ancestors from one statement, the same as the database says', async () => {
+  it('serves a page of counties two levels down with parents and ancestors without a statement, the same as the database says', async () => {
     await until(async () => hub.hub.viewers.active, (a) => a);
     await hub.gql(RegionTreeDocument, { first: 14 }, AS); // reads the directory
     const r = await hub.gql(RegionTreeDocument, { first: 14 }, AS);
     expect(r.errors).toBeUndefined();
-    // Only the page of counties; children, parents and ancestors come from memory.
-    expect(r.extensions!.sqlStatements).toBe(1);
+    // The page, children, parents and ancestors all come from memory.
+    expect(r.extensions!.sqlStatements).toBe(0);
     await uncached.gql(RegionTreeDocument, { first: 1 }, AS); // the caller is read once, then kept
     const fresh = await uncached.gql(RegionTreeDocument, { first: 14 }, AS);
-    expect(fresh.extensions!.sqlStatements).toBe(2);
+    // Read again for each request: one statement.
+    expect(fresh.extensions!.sqlStatements).toBe(1);
     expect(fresh.data).toEqual(r.data);
 
     const rows = await hub.sql<{ code: string; parent: string | null; path: string }>(
@@ -59,11 +61,15 @@ describe('the region directory (regions kept in memory)', () => {
     expect(before.data!.region!.children.map((c) => c.code)).not.toContain('KSH-01-NEW');
     await hub.sql(
       `insert into region (code, name_fa, name_en, level, parent_id, path, search_text)
-       select 'KSH-01-NEW', 'شهرک تازه', 'New Town', 'CITY', id, path || 'KSH-01-NEW/', 'new town' from region where code = 'KSH-01'`,
+       select 'KSH-01-NEW', 'شهرک تازه', 'New Town', 'CITY', id, path || 'KSH-01-NEW/', ? from region where code = 'KSH-01'`,
+      [searchKey('شهرک تازه', 'New Town', 'KSH-01-NEW')],
     );
     const added = await hub.gql(RegionDocument, { code: 'KSH-01' });
     expect(added.data!.region!.children.map((c) => c.code)).toContain('KSH-01-NEW');
     expect(added.data!.region!.children.map((c) => c.code)).toEqual([...added.data!.region!.children.map((c) => c.code)].sort(codeOrder));
+    const listed = await hub.gql(RegionsDocument, { within: 'KSH-01', search: 'NEW TOWN', first: 100 });
+    expect(listed.data!.regions.nodes.map((n) => n.code)).toEqual(['KSH-01-NEW']);
+    expect(listed.data!.regions.totalCount).toBe(1);
 
     await hub.sql(`update region set name_fa = 'شهرک نو' where code = 'KSH-01-NEW'`);
     const renamed = await hub.gql(RegionDocument, { code: 'KSH-01' });
@@ -72,6 +78,7 @@ describe('the region directory (regions kept in memory)', () => {
     await hub.sql(`delete from region where code = 'KSH-01-NEW'`);
     const removed = await hub.gql(RegionDocument, { code: 'KSH-01' });
     expect(removed.data!.region!.children.map((c) => c.code)).not.toContain('KSH-01-NEW');
+    expect((await hub.gql(RegionsDocument, { within: 'KSH-01', search: 'new town' })).data!.regions.totalCount).toBe(0);
   });
 
   it('looks up in the database a region its copy does not hold yet', async () => {

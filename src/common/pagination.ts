@@ -102,3 +102,21 @@ export async function paginate<T extends { id: number | string }>(
     count: () => em.count(entity, where),
   });
 }
+
+/**
+ * The same keyset pagination over a list already in memory (in id order), with the same cursors:
+ * for data the hub keeps in memory, such as the region directory.
+ */
+export function pageOfList<T extends { id: number }>(sorted: readonly T[], args: PageArgs, maxPageSize: number, Shape: ClassType<Page<T>>): Page<T> {
+  const first = pageSize(args, maxPageSize);
+  const afterId = args.after ? Number(decodeCursor(args.after, 'int')) : undefined;
+  const start = afterId === undefined ? 0 : sorted.findIndex((x) => x.id > afterId);
+  const nodes = start < 0 ? [] : sorted.slice(start, start + first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  return Object.assign(new Shape(), {
+    nodes,
+    edges,
+    pageInfo: { hasNextPage: start >= 0 && start + first < sorted.length, endCursor: edges.at(-1)?.cursor ?? null },
+    count: async () => sorted.length,
+  });
+}

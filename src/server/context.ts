@@ -21,6 +21,8 @@ export interface Context {
   log: Logger;
   /** The harm catalogue (indicators, categories), one snapshot for the whole request. */
   catalogue(): Promise<CatalogueSnapshot>;
+  /** The region directory, one snapshot for the whole request. */
+  regions(): Promise<RegionSnapshot>;
   /** Sensitive reads of this request, for the access log. */
   access: AccessRecorder;
   /** Set when the request ran a trusted document (by its hash) rather than free-form text. */
@@ -72,13 +74,15 @@ export async function buildContext(deps: ContextDeps, req: { headers: Headers; p
     }
   }
   let snapshot: Promise<CatalogueSnapshot> | undefined;
-  let regions: Promise<RegionSnapshot> | undefined;
+  let directory: Promise<RegionSnapshot> | undefined;
+  const regions = () => (directory ??= deps.regions.get());
   return {
+    regions,
     catalogue: () => (snapshot ??= deps.catalogue.get()),
     requestId: req.polLocals?.requestId ?? safeRequestId(header(headers, 'x-request-id')),
     em,
     viewer,
-    loaders: createLoaders(em, viewer, () => (regions ??= deps.regions.get())),
+    loaders: createLoaders(em, viewer, regions),
     access: new AccessRecorder(),
     trustedDocumentId: req.polLocals?.trustedDocumentId,
     config: deps.config,

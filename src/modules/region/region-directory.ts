@@ -11,10 +11,14 @@ export type RegionView = Pick<Region, 'id' | 'code' | 'nameFa' | 'nameEn' | 'lev
 };
 
 export interface RegionSnapshot {
+  /** Every region, in id order. */
+  all: readonly RegionView[];
   byId: ReadonlyMap<number, RegionView>;
   byCode: ReadonlyMap<string, RegionView>;
   /** Direct children of a region in the snapshot, by code. */
   childrenOf(id: number): readonly RegionView[];
+  /** Normalised names and code of a region (`searchKey`), for search. */
+  searchTextOf(id: number): string;
 }
 
 interface RegionRow {
@@ -27,6 +31,7 @@ interface RegionRow {
   population: number | null;
   population_year: number | null;
   parent_id: number | null;
+  search_text: string;
 }
 
 const NO_CHILDREN: readonly RegionView[] = Object.freeze([]);
@@ -64,9 +69,10 @@ export class RegionDirectory {
 
   private async load(): Promise<RegionSnapshot> {
     const rows: RegionRow[] = await this.orm.em.getConnection().execute(
-      'select id, code, name_fa, name_en, level, path, population, population_year, parent_id from region',
+      'select id, code, name_fa, name_en, level, path, population, population_year, parent_id, search_text from region order by id',
     );
     const byId = new Map<number, RegionView>();
+    const searchText = new Map<number, string>();
     const children = new Map<number, RegionView[]>();
     for (const r of rows) {
       const region: RegionView = Object.freeze({
@@ -75,12 +81,20 @@ export class RegionDirectory {
         parent: r.parent_id === null ? undefined : Object.freeze({ id: r.parent_id }),
       });
       byId.set(r.id, region);
+      searchText.set(r.id, r.search_text);
       if (r.parent_id === null) continue;
       const siblings = children.get(r.parent_id);
       if (siblings) siblings.push(region);
       else children.set(r.parent_id, [region]);
     }
     for (const list of children.values()) Object.freeze(list.sort(codeOrder));
-    return { byId, byCode: new Map([...byId.values()].map((r) => [r.code, r])), childrenOf: (id) => children.get(id) ?? NO_CHILDREN };
+    const all = Object.freeze([...byId.values()]);
+    return {
+      all,
+      byId,
+      byCode: new Map(all.map((r) => [r.code, r])),
+      childrenOf: (id) => children.get(id) ?? NO_CHILDREN,
+      searchTextOf: (id) => searchText.get(id) ?? '',
+    };
   }
 }

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { ClassType } from 'type-graphql';
 import { escapeLike, normalizeForSearch } from '../../common/text';
-import { paginate, type Page } from '../../common/pagination';
+import { pageOfList, type Page } from '../../common/pagination';
 import type { Context } from '../../server/context';
 import { Region } from './region.entity';
 import type { RegionView } from './region-directory';
@@ -48,15 +48,24 @@ export function subtreeSql(alias: string, code: string): { sql: string; params: 
   };
 }
 
-export async function listRegions(ctx: Context, args: RegionsArgs, Shape: ClassType<Page<Region>>): Promise<Page<Region>> {
-  const where: FilterQuery<Region>[] = [];
-  if (args.level) where.push({ level: args.level });
-  if (args.parent) where.push({ parent: { code: args.parent } });
-  if (args.within) {
-    const root = await ctx.em.findOne(Region, { code: args.within });
-    // An unknown root has an empty subtree.
-    where.push(root ? subtreeOf(root.path) : { id: -1 });
+/** A page of regions, filtered in memory from the region directory (the same cursors as a page read in SQL). */
+export async function listRegions(ctx: Context, args: RegionsArgs, Shape: ClassType<Page<RegionView>>): Promise<Page<RegionView>> {
+  const directory = await ctx.regions();
+  const filters: Array<(r: RegionView) => boolean> = [];
+  if (args.level) filters.push((r) => r.level === args.level);
+  if (args.parent) {
+    const parent = directory.byCode.get(args.parent);
+    filters.push((r) => parent !== undefined && r.parent?.id === parent.id);
   }
-  if (args.search) where.push({ searchText: { $like: `%${escapeLike(normalizeForSearch(args.search))}%` } });
-  return paginate(ctx.em, Region, where.length ? { $and: where } : {}, args, ctx.config.maxPageSize, Shape);
+  if (args.within) {
+    // An unknown root has an empty subtree.
+    const root = directory.byCode.get(args.within);
+    filters.push((r) => root !== undefined && r.path.startsWith(root.path) && r.path !== root.path);
+  }
+  if (args.search) {
+    const needle = normalizeForSearch(args.search);
+    filters.push((r) => directory.searchTextOf(r.id).includes(needle));
+  }
+  const matching = filters.length ? directory.all.filter((r) => filters.every((f) => f(r))) : directory.all;
+  return pageOfList(matching, args, ctx.config.maxPageSize, Shape);
 }
