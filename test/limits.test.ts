@@ -8,7 +8,7 @@ import { observabilityExtension } from '../src/server/observability';
 import { createHub, type Hub } from '../src/server/app';
 import type { Context } from '../src/server/context';
 import { limitsExtension, loadLimitsConfig } from '../src/server/limits';
-import { operationCost, pageEstimator } from '../src/server/limits/cost';
+import { CostMemo, operationCost, pageEstimator } from '../src/server/limits/cost';
 import { measureDocument } from '../src/server/limits/document';
 import { createLogger } from '../src/server/log';
 import { CountiesDocument, CountyNetworkDocument, MeDocument } from '../schema/client/graphql';
@@ -195,6 +195,27 @@ describe('limits on the GraphQL endpoint (defaults)', () => {
     const one = await hub.gql(CountyNetworkDocument, { first: 1 });
     expect(one.data!.regions.nodes).toHaveLength(1);
     expect(codes(one)).not.toContain('QUERY_TOO_COMPLEX');
+  });
+
+  it('cost: a repeated query is estimated once per document and variables, and each still gets its own answer', async () => {
+    const unit = new CostMemo();
+    const query = parse('query Q($first: Int) { regions(first: $first) { nodes { code } } }');
+    let estimates = 0;
+    const estimate = (v: number) => () => (estimates++, v);
+    expect(unit.get({ query, operationName: 'Q', variables: { first: 1 } }, estimate(10))).toBe(10);
+    expect(unit.get({ query, operationName: 'Q', variables: { first: 1 } }, estimate(99))).toBe(10);
+    expect(unit.get({ query, operationName: 'Q', variables: { first: 2 } }, estimate(20))).toBe(20);
+    expect(unit.get({ query: parse('{ regions { totalCount } }'), variables: { first: 1 } }, estimate(30))).toBe(30);
+    expect(estimates).toBe(3);
+    // Big variables are estimated every time, never kept.
+    const big = { first: 1, pad: 'x'.repeat(10_000) };
+    unit.get({ query, operationName: 'Q', variables: big }, estimate(40));
+    expect(unit.get({ query, operationName: 'Q', variables: big }, estimate(41))).toBe(41);
+    // Through the hub: the same text alternating between a cheap and a costly page.
+    for (let i = 0; i < 2; i++) {
+      expect(codes(await hub.gql(CountyNetworkDocument, { first: 14 }))).toEqual(['QUERY_TOO_COMPLEX']);
+      expect(codes(await hub.gql(CountyNetworkDocument, { first: 1 }))).not.toContain('QUERY_TOO_COMPLEX');
+    }
   });
 
   it('body size: 413 PAYLOAD_TOO_LARGE with the limit, declared or streamed; up to the limit is read', async () => {

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, getNullableType, GraphQLError, isCompositeType, isListType } from 'graphql';
+import { getNamedType, getNullableType, GraphQLError, isCompositeType, isListType, type DocumentNode } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Viewer } from '../../auth/viewer';
 import type { AgencyKind } from '../../modules/agency/agency.entity';
@@ -72,22 +72,44 @@ export function operationCost(
   }
 }
 
+/** Costs already estimated, per parsed document, then by operation name and variables. */
+export class CostMemo {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, number | undefined>>();
+
+  get(args: { query: DocumentNode; operationName?: string; variables: Record<string, unknown> }, estimate: () => number | undefined): number | undefined {
+    let known = this.byDocument.get(args.query);
+    if (!known) this.byDocument.set(args.query, (known = new Map()));
+    const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variables)}`;
+    if (known.has(key)) return known.get(key);
+    const cost = estimate();
+    // Big variables are not kept: at most MEMO_PER_DOCUMENT × MEMO_KEY_CHARS per document.
+    if (key.length > MEMO_KEY_CHARS) return cost;
+    if (known.size >= MEMO_PER_DOCUMENT) known.clear();
+    known.set(key, cost);
+    return cost;
+  }
+}
+
+const MEMO_PER_DOCUMENT = 256;
+const MEMO_KEY_CHARS = 8_192;
+
 /**
  * The budget depends on the caller, known only once the context is built: Apollo Server runs
  * validation rules without it, so the cost is checked when the operation is resolved.
  */
 export function costPlugin(config: CostConfig, maxPageSize: number): ApolloServerPlugin<Context> {
   const estimators = [fieldExtensionsEstimator(), pageEstimator(maxPageSize, config.listSize)];
+  const costs = new CostMemo();
   return {
     async requestDidStart({ contextValue }) {
       const budget = costBudget(contextValue.viewer, config);
       if (!budget.limit) return;
       return {
         async didResolveOperation({ schema, document, operation, request }) {
-          const cost = operationCost(
-            { schema, query: document, operationName: operation?.name?.value, variables: request.variables ?? {} },
-            estimators,
-          );
+          const args = { schema, query: document, operationName: operation?.name?.value, variables: request.variables ?? {} };
+          // Queries repeat (dashboards, partner systems): their cost is kept per parsed document
+          // (Apollo Server reuses it for the same text) and variables. Mutations carry big inputs.
+          const cost = operation?.operation === 'query' ? costs.get(args, () => operationCost(args, estimators)) : operationCost(args, estimators);
           if (cost === undefined || cost <= budget.limit) return;
           const actual = Number.isFinite(cost) ? cost : undefined;
           throw new LimitError(
