@@ -25,7 +25,8 @@ async function me(h: TestHub, email: string): Promise<{ acting: { agency: { code
 
 describe('callers kept between requests', () => {
   it('reads a caller once, then serves their next requests without reading them again', async () => {
-    await until(() => me(hub, STEWARD), (r) => r.acting !== null); // listening and read once
+    await until(async () => hub.hub.viewers.active, (a) => a); // listening: from now on callers are kept
+    await me(hub, STEWARD); // read once
     const again = await me(hub, STEWARD);
     expect(again.acting!.agency.code).toBe('AG-CG-09');
     // With POL_VIEWER_CACHE_TTL_S=0 every request reads its caller: one statement more.
