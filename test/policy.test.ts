@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema as buildSdl, getNamedType, GraphQLObjectType, isIntrospectionType, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { allow } from 'graphql-shield';
+import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, may, mayAttempt } from '../src/policy/policy';
 import { isPublic, mayAttemptAction, type RuleTree } from '../src/policy/rules';
@@ -79,6 +80,19 @@ describe('deny by default: the schema walk', () => {
     expect(guarded).toContain('Person.phone');
     expect(guarded).toContain('Agency.memberships');
     expect(guarded).not.toContain('Region.nameFa');
+  });
+
+  it('plain fields are read by graphql\'s default resolver: every object type declares simpleResolvers', () => {
+    // type-graphql would otherwise wrap every plain field in a resolver of its own (a call per value).
+    const types = getMetadataStorage().objectTypes;
+    expect(types.length).toBeGreaterThan(15);
+    expect(types.filter((t) => !t.simpleResolvers).map((t) => t.name)).toEqual([]);
+    const fields = (type: string) => (schema.getType(type) as GraphQLObjectType).getFields();
+    for (const [type, field] of [['SeriesPoint', 'value'], ['Region', 'code'], ['Period', 'code'], ['Observation', 'status'], ['PageInfo', 'hasNextPage']]) {
+      expect(fields(type)[field].resolve, `${type}.${field}`).toBeUndefined();
+    }
+    // Field resolvers keep theirs.
+    expect(fields('Region').children.resolve).toBeTypeOf('function');
   });
 
   it('the committed schema/schema.graphql is what the code emits', () => {

@@ -13,7 +13,7 @@ export class PageArgs {
   after?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;
@@ -34,7 +34,7 @@ export interface Page<T> {
 export function Connection<T extends object>(Node: ClassType<T>) {
   const name = Node.name;
 
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field()
     cursor!: string;
@@ -43,7 +43,7 @@ export function Connection<T extends object>(Node: ClassType<T>) {
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} items` })
   class ConnectionType implements Page<T> {
     @Field(() => [Edge])
     edges!: Edge[];

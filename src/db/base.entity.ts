@@ -2,7 +2,7 @@ import { PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** Integer key exposed as a GraphQL ID, plus bookkeeping timestamps. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class BaseEntity {
   @Field(() => ID)
   @PrimaryKey({ autoincrement: true })

@@ -31,7 +31,7 @@ registerEnumType(UnitKind, {
 export const AGENCY_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,47}$/;
 
 @Entity({ tableName: 'agency' })
-@ObjectType({ description: 'A partner agency: governorate, council, NGO, cultural centre, university or state body' })
+@ObjectType({ simpleResolvers: true, description: 'A partner agency: governorate, council, NGO, cultural centre, university or state body' })
 export class Agency extends BaseEntity {
   @Field()
   @Property({ length: 48, unique: true })
@@ -80,7 +80,7 @@ export class Agency extends BaseEntity {
 }
 
 @Entity({ tableName: 'agency_unit' })
-@ObjectType({ description: 'A unit of an agency, such as one of the office\'s two deputies' })
+@ObjectType({ simpleResolvers: true, description: 'A unit of an agency, such as one of the office\'s two deputies' })
 export class AgencyUnit extends BaseEntity {
   @ManyToOne(() => Agency, { ref: true, index: true })
   agency!: Ref<Agency>;

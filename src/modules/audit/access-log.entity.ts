@@ -6,7 +6,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
  * values: who, what, under which grant. Written in bulk at the end of the request.
  */
 @Entity({ tableName: 'access_log' })
-@ObjectType({ description: 'Who read which sensitive harm data, when, and under which rule or agreement' })
+@ObjectType({ simpleResolvers: true, description: 'Who read which sensitive harm data, when, and under which rule or agreement' })
 @Index({ properties: ['at'] })
 @Index({ properties: ['indicatorId', 'at'] })
 @Index({ properties: ['personId', 'at'] })

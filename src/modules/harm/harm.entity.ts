@@ -9,7 +9,7 @@ import { Region, RegionLevel } from '../region/region.entity';
 import { AgeGroup, IndicatorUnit, ObservationStatus, Sensitivity, Sex } from './harm.enums';
 
 @Entity({ tableName: 'harm_category' })
-@ObjectType({ description: 'A kind of social harm: addiction, domestic violence, divorce, child labour, …' })
+@ObjectType({ simpleResolvers: true, description: 'A kind of social harm: addiction, domestic violence, divorce, child labour, …' })
 export class HarmCategory extends BaseEntity {
   @Field()
   @Property({ length: 48, unique: true })
@@ -25,7 +25,7 @@ export class HarmCategory extends BaseEntity {
 }
 
 @Entity({ tableName: 'indicator' })
-@ObjectType({ description: 'A measured quantity about a harm, reported per region and Jalali period' })
+@ObjectType({ simpleResolvers: true, description: 'A measured quantity about a harm, reported per region and Jalali period' })
 export class Indicator extends BaseEntity {
   @Field()
   @Property({ length: 48, unique: true })
@@ -111,7 +111,7 @@ export class ObservationBatch extends BaseEntity {
  * (indicator, region, period, sex, age group); a correction adds a new version and keeps the old.
  */
 @Entity({ tableName: 'observation' })
-@ObjectType({ description: 'A value of an indicator for a region, a Jalali period and a sex and age group' })
+@ObjectType({ simpleResolvers: true, description: 'A value of an indicator for a region, a Jalali period and a sex and age group' })
 @Index({
   name: 'observation_current_key',
   expression: 'create unique index "observation_current_key" on "observation" ("indicator_id", "region_id", "period_code", "sex", "age_group") where "is_current"',

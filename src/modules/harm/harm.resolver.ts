@@ -19,7 +19,7 @@ import { indicatorSeries, type SeriesPointData } from './stats.service';
 export const IndicatorConnection = Connection(Indicator);
 export const ObservationConnection = Connection(Observation);
 
-@ObjectType({ description: 'What a submitted batch did' })
+@ObjectType({ simpleResolvers: true, description: 'What a submitted batch did' })
 export class SubmitObservationsResult {
   @Field(() => ID)
   batchId!: string;
@@ -37,13 +37,13 @@ export class SubmitObservationsResult {
   replayed!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ReviewResult {
   @Field(() => Int)
   count!: number;
 }
 
-@ObjectType({ description: 'An indicator for one region and one Jalali period, from approved data' })
+@ObjectType({ simpleResolvers: true, description: 'An indicator for one region and one Jalali period, from approved data' })
 export class SeriesPoint implements Omit<SeriesPointData, 'grant'> {
   // Plain fields, not field resolvers: a resolver's @Root() would copy each point into a new SeriesPoint.
   @Field(() => Indicator)

@@ -16,7 +16,7 @@ import {
  * PostgreSQL rolls monthly figures up to quarters and years by a join on `quarter_code` / `year_code`.
  */
 @Entity({ tableName: 'jalali_period' })
-@ObjectType('Period', { description: 'A Jalali (Solar Hijri) month, quarter or year, with its Gregorian days' })
+@ObjectType('Period', { simpleResolvers: true, description: 'A Jalali (Solar Hijri) month, quarter or year, with its Gregorian days' })
 @Index({ properties: ['type', 'startDate'] })
 export class JalaliPeriod {
   [PrimaryKeyProp]?: 'code';

@@ -14,7 +14,7 @@ export enum Role {
 registerEnumType(Role, { name: 'Role' });
 
 @Entity({ tableName: 'membership' })
-@ObjectType({ description: 'A person acting for an agency (and possibly one of its units) in a role, over a period' })
+@ObjectType({ simpleResolvers: true, description: 'A person acting for an agency (and possibly one of its units) in a role, over a period' })
 @Index({ properties: ['agency', 'validTo'] })
 export class Membership extends BaseEntity {
   @ManyToOne(() => Person, { ref: true, index: true })

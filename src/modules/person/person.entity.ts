@@ -4,7 +4,7 @@ import { BaseEntity } from '../../db/base.entity';
 import type { Membership } from './membership.entity';
 
 @Entity({ tableName: 'person' })
-@ObjectType({ description: 'A person who acts for one or more agencies' })
+@ObjectType({ simpleResolvers: true, description: 'A person who acts for one or more agencies' })
 export class Person extends BaseEntity {
   /** The identity a token names (the `email` claim). */
   @Field({ nullable: true, description: 'Signed-in partner users only' })

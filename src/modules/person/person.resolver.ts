@@ -6,7 +6,7 @@ import { addMembership, currentMembershipsOf, endMembership, isCurrent } from '.
 import { Person } from './person.entity';
 import { AddMembershipInput, EndMembershipInput } from './person.inputs';
 
-@ObjectType({ description: 'The caller: the person the token names and the memberships they act under' })
+@ObjectType({ simpleResolvers: true, description: 'The caller: the person the token names and the memberships they act under' })
 export class Me {
   @Field(() => Person)
   person!: Person;

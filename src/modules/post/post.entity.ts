@@ -5,7 +5,7 @@ import { Agency, AgencyUnit } from '../agency/agency.entity';
 import { Person } from '../person/person.entity';
 
 @Entity({ tableName: 'post' })
-@ObjectType({ description: 'A post, such as director general of the office, that people hold in turn' })
+@ObjectType({ simpleResolvers: true, description: 'A post, such as director general of the office, that people hold in turn' })
 export class Post extends BaseEntity {
   @Field()
   @Property({ length: 48, unique: true })
@@ -30,7 +30,7 @@ export class Post extends BaseEntity {
 }
 
 @Entity({ tableName: 'appointment' })
-@ObjectType({ description: 'One person holding a post from one date to another' })
+@ObjectType({ simpleResolvers: true, description: 'One person holding a post from one date to another' })
 // At most one open appointment per post.
 @Index({ name: 'appointment_one_open_per_post', expression: 'create unique index "appointment_one_open_per_post" on "appointment" ("post_id") where "ended_on" is null' })
 export class Appointment extends BaseEntity {

@@ -10,7 +10,7 @@ import { findPost, handOverPost, listPosts } from './post.service';
 
 export const PostConnection = Connection(Post);
 
-@ObjectType({ description: 'What a handover changed' })
+@ObjectType({ simpleResolvers: true, description: 'What a handover changed' })
 export class Handover {
   @Field(() => Post)
   post!: Post;

@@ -37,7 +37,7 @@ export const ALLOWED_PARENT_LEVELS: Record<RegionLevel, RegionLevel[]> = {
 export const REGION_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{0,31}$/;
 
 @Entity({ tableName: 'region' })
-@ObjectType({ description: 'A province, county, district, city, rural district, neighbourhood or village' })
+@ObjectType({ simpleResolvers: true, description: 'A province, county, district, city, rural district, neighbourhood or village' })
 @Index({ name: 'region_path_prefix_idx', expression: 'create index "region_path_prefix_idx" on "region" ("path" text_pattern_ops)' })
 export class Region extends BaseEntity {
   @Field({ description: 'Official code, unique and stable' })

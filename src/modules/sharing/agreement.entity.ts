@@ -10,7 +10,7 @@ import { Region, RegionLevel } from '../region/region.entity';
  * this region subtree, down to this level, from one day to another, until revoked.
  */
 @Entity({ tableName: 'data_sharing_agreement' })
-@ObjectType({ description: 'A data-sharing agreement: harm categories × region subtree × finest level × validity' })
+@ObjectType({ simpleResolvers: true, description: 'A data-sharing agreement: harm categories × region subtree × finest level × validity' })
 export class DataSharingAgreement extends BaseEntity {
   @Field()
   @Property({ length: 48, unique: true })
