@@ -1,9 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopeSlot } from '../common/async-scope';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
 interface SqlTally { statements: number }
 
-const storage = new AsyncLocalStorage<SqlTally>();
+const storage = new ScopeSlot<SqlTally>('sql tally');
 const installed = new WeakSet<object>();
 
 /** Counts SQL statements per request: every query knex sends is tallied in the caller's async context. */
@@ -12,7 +12,7 @@ export function installSqlCounter(orm: MikroORM): void {
   if (installed.has(knex)) return;
   installed.add(knex);
   knex.on('query', () => {
-    const tally = storage.getStore();
+    const tally = storage.get();
     if (tally) tally.statements++;
   });
 }
@@ -22,5 +22,5 @@ export function withSqlTally<T>(fn: () => T): T {
 }
 
 export function currentSqlStatements(): number | undefined {
-  return storage.getStore()?.statements;
+  return storage.get()?.statements;
 }

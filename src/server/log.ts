@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopeSlot } from '../common/async-scope';
 import pino from 'pino';
 
 /** Structured logger: one JSON object a line (pino), on stderr unless a destination is given. */
@@ -29,11 +29,11 @@ const REDACT = [
   'headers.authorization', 'headers.cookie', 'req.headers.authorization', 'req.headers.cookie',
 ];
 
-const scope = new AsyncLocalStorage<Record<string, unknown>>();
+const scope = new ScopeSlot<Record<string, unknown>>('log fields');
 
 /** Every line logged while `fn` runs (in its async context) carries `fields`, e.g. the request id. */
 export function withLogFields<T>(fields: Record<string, unknown>, fn: () => T): T {
-  return scope.run({ ...scope.getStore(), ...fields }, fn);
+  return scope.run({ ...scope.get(), ...fields }, fn);
 }
 
 function wrap(p: pino.Logger): HubLogger {
@@ -60,7 +60,7 @@ export function createLogger(level: string = 'info', destination?: LogDestinatio
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACT, censor: '[redacted]' },
-      mixin: () => scope.getStore() ?? {},
+      mixin: () => scope.get() ?? {},
     },
     // Synchronous: the lines written just before process.exit are not lost.
     destination ?? pino.destination({ dest: 2, sync: true }),

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopeSlot } from '../common/async-scope';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -61,7 +62,7 @@ interface RequestRecord {
   byApollo?: boolean;
 }
 
-const records = new AsyncLocalStorage<RequestRecord>();
+const records = new ScopeSlot<RequestRecord>('request record');
 
 function operationOf(name: unknown): string {
   return typeof name === 'string' && OPERATION_NAME.test(name) ? name : 'anonymous';
@@ -94,13 +95,13 @@ function noteViewer(rec: RequestRecord, ctx: Context): void {
 function requestPlugin(): ApolloServerPlugin<Context> {
   return {
     async contextCreationDidFail({ error }) {
-      const rec = records.getStore();
+      const rec = records.get();
       if (!rec) return;
       rec.byApollo = true;
       rec.codes.add(error instanceof GraphQLError ? codeOf(error) : 'INTERNAL_SERVER_ERROR');
     },
     async requestDidStart({ contextValue, request }) {
-      const rec = records.getStore();
+      const rec = records.get();
       if (!rec) return;
       rec.byApollo = true;
       rec.operation = operationOf(request.operationName);
