@@ -24,3 +24,8 @@ export function withSqlTally<T>(fn: () => T): T {
 export function currentSqlStatements(): number | undefined {
   return storage.get()?.statements;
 }
+
+/** The tally of the current request, to read later from outside its async context. */
+export function currentSqlTally(): Readonly<SqlTally> | undefined {
+  return storage.get();
+}

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { ScopeSlot } from '../common/async-scope';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -7,7 +6,7 @@ import type express from 'express';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { ConfigError } from '../config';
-import { currentSqlStatements } from '../db/sql-stats';
+import { currentSqlTally } from '../db/sql-stats';
 import type { HubDeps } from './app';
 import { polLocals, safeRequestId, type Context } from './context';
 import type { HubExtension } from './extension';
@@ -336,10 +335,10 @@ export function observabilityExtension(deps: HubDeps): HubExtension {
       return (end as (...a: unknown[]) => express.Response).apply(this, args);
     } as typeof res.end;
     // Read when the response is done, in this request's SQL tally (the access log's insert included).
-    const sqlStatements = AsyncLocalStorage.bind(() => currentSqlStatements());
+    const tally = currentSqlTally();
     res.once('close', () => {
       try {
-        finish(rec, req, res, started, sqlStatements());
+        finish(rec, req, res, started, tally?.statements);
       } catch (e) {
         log.error('request could not be logged', { requestId, error: e instanceof Error ? e.stack : String(e) });
       }

@@ -49,25 +49,32 @@ export class AccessRecorder {
     operation: string,
     fallbackRegion?: string,
   ): void {
-    const byIndicator = new Map<number, Array<(typeof rows)[number]>>();
+    // One pass: a series can return thousands of values.
+    const byIndicator = new Map<number, { sensitivity: Sensitivity; regions: Set<string>; from: string; to: string; count: number; grants: Set<string> }>();
     for (const r of rows) {
       if (r.sensitivity === Sensitivity.OPEN) continue;
-      const list = byIndicator.get(r.indicatorId);
-      if (list) list.push(r);
-      else byIndicator.set(r.indicatorId, [r]);
+      const acc = byIndicator.get(r.indicatorId);
+      if (!acc) {
+        byIndicator.set(r.indicatorId, { sensitivity: r.sensitivity, regions: new Set([r.regionCode]), from: r.periodCode, to: r.periodCode, count: 1, grants: new Set([r.grant]) });
+        continue;
+      }
+      acc.regions.add(r.regionCode);
+      if (r.periodCode < acc.from) acc.from = r.periodCode;
+      if (r.periodCode > acc.to) acc.to = r.periodCode;
+      acc.count++;
+      acc.grants.add(r.grant);
     }
-    for (const [indicatorId, list] of byIndicator) {
-      const regions = [...new Set(list.map((r) => r.regionCode))].sort();
-      const periods = list.map((r) => r.periodCode).sort();
+    for (const [indicatorId, acc] of byIndicator) {
+      const regions = [...acc.regions].sort();
       this.add({
         indicatorId,
-        sensitivity: list[0].sensitivity,
+        sensitivity: acc.sensitivity,
         regionCodes: regions.length > MAX_REGION_CODES ? [`${fallbackRegion ?? 'KSH'} (${regions.length} regions)`] : regions,
-        periodFrom: periods[0],
-        periodTo: periods.at(-1),
-        valueCount: list.length,
+        periodFrom: acc.from,
+        periodTo: acc.to,
+        valueCount: acc.count,
         operation,
-        grantedBy: [...new Set(list.map((r) => r.grant))].sort().join('; ').slice(0, 200),
+        grantedBy: [...acc.grants].sort().join('; ').slice(0, 200),
       });
     }
   }
