@@ -14,7 +14,7 @@ import type { Context } from '../../server/context';
 import { LEVEL_RANK, RegionLevel } from '../region/region.entity';
 import { AgeGroup, IndicatorUnit, ObservationStatus, Sensitivity, Sex } from './harm.enums';
 import { Indicator, ObservationBatch } from './harm.entity';
-import { JalaliPeriod, periodOf } from '../period/period.entity';
+import { JalaliPeriod, periodOf, periodWithinSql } from '../period/period.entity';
 import type { ObservationsArgs, ObservationRowInput, RejectInput, ReviewInput, SubmitObservationsInput } from './harm.inputs';
 import { refreshSmallCells } from './suppression';
 import { pgArray, readRows } from '../../db/sql';
@@ -99,9 +99,13 @@ function filterSql(args: ObservationsArgs, exemptHistory: string): { sql: string
     params.push(f.levels);
   }
   if (f.from || f.to) {
-    // A list of period codes lets the (region, period) and (indicator, period) indexes do the work.
-    sql.push('o.period_code = any(array(select code from jalali_period where start_date >= ?::date and end_date <= ?::date))');
-    params.push(f.from ? periodBounds(parsePeriod(f.from, 'filter.from')).start : '0001-01-01', f.to ? periodBounds(parsePeriod(f.to, 'filter.to')).end : '9999-12-31');
+    const within = periodWithinSql(
+      'o.period_code',
+      f.from ? periodBounds(parsePeriod(f.from, 'filter.from')).start : '0001-01-01',
+      f.to ? periodBounds(parsePeriod(f.to, 'filter.to')).end : '9999-12-31',
+    );
+    sql.push(within.sql);
+    params.push(...within.params);
   }
   if (f.statuses?.length) {
     sql.push('o.status in (?)');

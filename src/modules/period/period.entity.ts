@@ -141,6 +141,18 @@ export function calendarInsertSql(fromYear: number, toYear: number, batchSize = 
   return statements;
 }
 
+/**
+ * `column` holds a period (month, quarter or year) lying wholly within the days `start`..`end`. A list
+ * of codes lets the observation indexes do the work; the bounded start date lets the calendar's
+ * (type, start_date) index find that list, where a scan of the whole calendar took longer.
+ */
+export function periodWithinSql(column: string, start: string, end: string): { sql: string; params: string[] } {
+  return {
+    sql: `${column} = any(array(select code from jalali_period where type in ('MONTH', 'QUARTER', 'YEAR') and start_date between ?::date and ?::date and end_date <= ?::date))`,
+    params: [start, end, end],
+  };
+}
+
 const periods = new Map<string, JalaliPeriod>();
 
 /**
