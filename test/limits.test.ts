@@ -131,6 +131,11 @@ describe('limits on the GraphQL endpoint (defaults)', () => {
     const r = await post(hub, { query: parents(13) });
     expect(r.status).toBe(400);
     expect(firstError(r)!.extensions).toEqual({ code: 'QUERY_TOO_DEEP', limit: 12, actual: 15 });
+    // The verdict on a text is kept: the same text is refused again, and a text within limits still runs.
+    for (let i = 0; i < 2; i++) {
+      expect(firstError(await post(hub, { query: parents(13) }))!.extensions).toEqual({ code: 'QUERY_TOO_DEEP', limit: 12, actual: 15 });
+      expect((await post(hub, { query: parents(9) })).status).toBe(200);
+    }
     const viaFragments = await post(hub, {
       query: `{ region(code: "KSH") { ...A } } fragment A on Region { parent { parent { ...B } } } fragment B on Region { parent { parent { parent { ...C } } } }
               fragment C on Region { parent { parent { parent { parent { parent { parent { code } } } } } } }`,

@@ -4,8 +4,12 @@ const jalaliDay = new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn', { timeZo
 
 /** Today's date in Iran as `YYYY-MM-DD` (memberships and appointments are dated by the Iranian day). */
 export function todayInIran(now: Date = new Date()): string {
-  return isoDay.format(now);
+  // Asked several times a request; Iran's day changes on a minute boundary, so one answer per minute.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastDay.minute) lastDay = { minute, day: isoDay.format(now) };
+  return lastDay.day;
 }
+let lastDay = { minute: Number.NaN, day: '' };
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

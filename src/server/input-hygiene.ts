@@ -37,13 +37,18 @@ export function checkStrings(value: unknown, path: string, depth = 0): void {
   }
 }
 
+/** Parsed documents already found clean (Apollo Server reuses the parsed document for the same text). */
+const cleanDocuments = new WeakSet<DocumentNode>();
+
 function checkDocument(doc: DocumentNode): void {
+  if (cleanDocuments.has(doc)) return;
   visit(doc, {
     [Kind.STRING](node) {
       const m = FORBIDDEN.exec(node.value);
       if (m) refuse('query', `a string in the query contains the control or direction character ${describe(m[0])}`);
     },
   });
+  cleanDocuments.add(doc);
 }
 
 /** Checks every string of a request once (variables and literals), before anything runs. */

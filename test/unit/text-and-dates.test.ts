@@ -49,5 +49,9 @@ describe('dates', () => {
   it('dates the day in Iran (UTC+3:30)', () => {
     expect(todayInIran(new Date('2025-06-01T20:29:00Z'))).toBe('2025-06-01');
     expect(todayInIran(new Date('2025-06-01T20:31:00Z'))).toBe('2025-06-02');
+    // Kept per minute: the last second before midnight in Tehran and the first one after it.
+    expect(todayInIran(new Date('2025-06-02T20:29:59.999Z'))).toBe('2025-06-02');
+    expect(todayInIran(new Date('2025-06-02T20:30:00.000Z'))).toBe('2025-06-03');
+    expect(todayInIran(new Date('2025-06-02T20:29:30.000Z'))).toBe('2025-06-02');
   });
 });

@@ -144,6 +144,17 @@ export function checkDocument(query: string, limits: DocumentLimits): LimitError
  * them. Documents named by hash only (trusted documents) are filled in later and not checked here.
  */
 export function documentLimitsHandler(limits: DocumentLimits): express.RequestHandler {
+  // Partner systems and dashboards send the same texts again and again: the verdict on each recent
+  // text is kept (texts up to 16 KB, the 500 last distinct ones).
+  const verdicts = new Map<string, LimitError | undefined>();
+  const check = (query: string): LimitError | undefined => {
+    if (query.length > 16_384) return checkDocument(query, limits);
+    if (verdicts.has(query)) return verdicts.get(query);
+    const verdict = checkDocument(query, limits);
+    if (verdicts.size >= 500) verdicts.delete(verdicts.keys().next().value!);
+    verdicts.set(query, verdict);
+    return verdict;
+  };
   return (req, res, next) => {
     let query: unknown;
     if (req.method === 'GET') {
@@ -157,7 +168,7 @@ export function documentLimitsHandler(limits: DocumentLimits): express.RequestHa
       query = (req.body as Record<string, unknown>).query;
     }
     if (typeof query !== 'string' || query === '') return next();
-    const refusal = checkDocument(query, limits);
+    const refusal = check(query);
     if (refusal) return sendLimitError(res, refusal);
     next();
   };
