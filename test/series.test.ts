@@ -51,6 +51,8 @@ describe('live statistics by Jalali period', () => {
       ['1404-01', 410, 420, 310],
       ['1404-02', 420, 410, 320],
     ]);
+    // A month of a monthly indicator is its one current value (read without summing).
+    expect(months.data!.indicatorSeries.map((p) => p.cells)).toEqual([1, 1]);
   });
 
   it('by county across the province, in one statement for the series', async () => {

@@ -105,26 +105,34 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
     extraParams.push(input.regions);
   }
   const periods = periodWithinSql('o.period_code', extendedStart, toB.end);
-  const groups = await readRows<GroupRow>(ctx.em,
-    `with scoped as (
-       select o.indicator_id, o.region_id, ${bucketCol} as bucket, i.unit, o.raw_value, o.small_cell and not ${own} as hidden, ${own} as own
-         from observation o
-         join indicator i on i.id = o.indicator_id
-         join harm_category c on c.id = i.category_id
-         join region r on r.id = o.region_id
-         join jalali_period p on p.code = o.period_code
-        where o.is_current and o.status = 'APPROVED' and ${scope.sql}
-          and i.id in (?) and r.level = ? and o.sex = ? and o.age_group = ?
-          and ${periods.sql}
-          ${extra.map((e) => `and ${e}`).join(' ')}
-     ),
-     agg as (
+  // Every indicator reported per the granularity asked for (the usual case): a bucket is one row,
+  // the cell's one current value, so there is nothing to sum and no calendar to join.
+  const direct = indicators.every((i) => i.periodType === input.granularity);
+  const agg = direct
+    ? `agg as (
+       select s.indicator_id, s.region_id, s.bucket, s.raw_value as value, s.hidden, s.own as all_own, 1 as cells from scoped s
+     )`
+    : `agg as (
        select s.indicator_id, s.region_id, s.bucket,
               case when s.unit in ('COUNT', 'AMOUNT') then sum(s.raw_value) else avg(s.raw_value) end as value,
               bool_or(s.hidden) as hidden, bool_and(s.own) as all_own, count(*)::int as cells
          from scoped s
         group by s.indicator_id, s.region_id, s.bucket, s.unit
+     )`;
+  const groups = await readRows<GroupRow>(ctx.em,
+    `with scoped as (
+       select o.indicator_id, o.region_id, ${direct ? 'o.period_code' : bucketCol} as bucket, i.unit, o.raw_value, o.small_cell and not ${own} as hidden, ${own} as own
+         from observation o
+         join indicator i on i.id = o.indicator_id
+         join harm_category c on c.id = i.category_id
+         join region r on r.id = o.region_id
+         ${direct ? '' : 'join jalali_period p on p.code = o.period_code'}
+        where o.is_current and o.status = 'APPROVED' and ${scope.sql}
+          and i.id in (?) and r.level = ? and o.sex = ? and o.age_group = ?
+          and ${periods.sql}
+          ${extra.map((e) => `and ${e}`).join(' ')}
      ),
+     ${agg},
      -- One row per (indicator, region), its points as JSON: a twelfth of the rows to send and parse.
      -- Bucket codes of one granularity sort in time order (1403-09 < 1403-10, 1403-Q1 < 1403-Q2).
      grouped as (
