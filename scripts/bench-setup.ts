@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { loadConfig } from '../src/config';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { ensureDatabase, migrate, openOrm } from '../src/db/database';
 import { startEmbeddedPostgres } from '../src/db/embedded';
@@ -38,7 +39,8 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     stop = db.stop;
   }
   await ensureDatabase(url);
-  const orm = await openOrm(url);
+  // The hub's own statement planning (see POL_PLAN_CACHE_MODE), for the hubs run in this process.
+  const orm = await openOrm(url, { planCacheMode: loadConfig({ POL_PLAN_CACHE_MODE: process.env.POL_PLAN_CACHE_MODE }).planCacheMode });
   await migrate(orm);
   await loadDemoDataIfEmpty(orm.em.fork());
   await loadHarmCatalogue(orm.em.fork());

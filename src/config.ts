@@ -3,6 +3,9 @@ import { loadLimitsConfig, type LimitsConfig } from './server/limits';
 import { loadObservabilityConfig, type ObservabilityConfig } from './server/observability';
 import { loadTrustedDocumentsConfig, type TrustedDocumentsConfig } from './server/trusted-documents';
 
+export const PLAN_CACHE_MODES = ['force_generic_plan', 'auto', 'force_custom_plan'] as const;
+export type PlanCacheMode = (typeof PLAN_CACHE_MODES)[number];
+
 /** Everything the hub reads from the environment, validated once at start. */
 export interface Config {
   port: number;
@@ -23,6 +26,8 @@ export interface Config {
   viewerCacheTtlSeconds: number;
   /** Where the caller cache listens for policy changes (a direct PostgreSQL address; default: the hub's database). */
   listenDatabaseUrl?: string;
+  /** PostgreSQL's plan_cache_mode for the hub's connections (its named statements are its hot reads). */
+  planCacheMode: PlanCacheMode;
   logLevel: string;
   limits: LimitsConfig;
   trustedDocuments: TrustedDocumentsConfig;
@@ -62,6 +67,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && localKeys && !bool(env, 'POL_ALLOW_LOCAL_TOKENS', false)) {
     throw new ConfigError('NODE_ENV=production needs AUTH_JWKS_URL (an OIDC provider); set POL_ALLOW_LOCAL_TOKENS=true to use the hub\'s own signing key');
   }
+  const planCacheMode = (env.POL_PLAN_CACHE_MODE || 'force_generic_plan') as PlanCacheMode;
+  if (!PLAN_CACHE_MODES.includes(planCacheMode)) {
+    throw new ConfigError(`POL_PLAN_CACHE_MODE must be one of ${PLAN_CACHE_MODES.join(', ')}`);
+  }
   const databaseUrl = env.DATABASE_URL || undefined;
   const listenDatabaseUrl = env.POL_LISTEN_DATABASE_URL || undefined;
   if (listenDatabaseUrl && !/^postgres(ql)?:\/\//.test(listenDatabaseUrl)) {
@@ -89,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogueTtlSeconds: envInt(env, 'POL_CATALOGUE_TTL_S', 60, 0, 86_400),
     viewerCacheTtlSeconds: envInt(env, 'POL_VIEWER_CACHE_TTL_S', 30, 0, 3_600),
     listenDatabaseUrl,
+    planCacheMode,
     logLevel: env.LOG_LEVEL || 'info',
     limits: loadLimitsConfig(env),
     trustedDocuments: loadTrustedDocumentsConfig(env),

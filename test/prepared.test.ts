@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ormConfig } from '../src/db/mikro-orm.config';
 import { readRows } from '../src/db/sql';
+import { openOrm } from '../src/db/database';
 import { startTestHub, type TestHub } from './support/hub';
 
 let hub: TestHub;
@@ -39,5 +40,21 @@ describe('hot reads as prepared statements', () => {
       expect(await readRows(tx, `select count(*)::int as n from only_here where x > ?`, [0])).toEqual([{ n: 0 }]);
     });
     await expect(readRows(em, 'select ? as a, ? as b', [1])).rejects.toThrow(/placeholders/);
+  });
+});
+
+describe('statement planning on the hub\'s connections (POL_PLAN_CACHE_MODE)', () => {
+  it('uses generic plans by default, and what is configured otherwise', async () => {
+    const mode = async (orm: MikroORM) => ((await orm.em.fork().getConnection().execute('show plan_cache_mode')) as Array<{ plan_cache_mode: string }>)[0].plan_cache_mode;
+    expect(await mode(hub.orm)).toBe('force_generic_plan');
+    const url = hub.orm.config.get('clientUrl')!;
+    for (const planCacheMode of ['auto', 'force_custom_plan'] as const) {
+      const other = await openOrm(url, { planCacheMode });
+      try {
+        expect(await mode(other)).toBe(planCacheMode);
+      } finally {
+        await other.close(true);
+      }
+    }
   });
 });

@@ -25,6 +25,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ POL_LISTEN_DATABASE_URL: 'pgbouncer:6432' })).toThrow(/POL_LISTEN_DATABASE_URL must start with postgres/);
     expect(() => loadConfig({ POL_VIEWER_CACHE_TTL_S: '-1' })).toThrow(/POL_VIEWER_CACHE_TTL_S must be a whole number from 0 to 3600/);
     expect(() => loadConfig({ POL_CATALOGUE_TTL_S: 'soon' })).toThrow(/POL_CATALOGUE_TTL_S must be a whole number/);
+    expect(() => loadConfig({ POL_PLAN_CACHE_MODE: 'generic' })).toThrow(/POL_PLAN_CACHE_MODE must be one of force_generic_plan, auto, force_custom_plan/);
+    expect(loadConfig({}).planCacheMode).toBe('force_generic_plan');
+    expect(loadConfig({ POL_PLAN_CACHE_MODE: 'auto' }).planCacheMode).toBe('auto');
   });
 
   it('production needs an OIDC provider unless local tokens are allowed, and loads no demo data', () => {
