@@ -88,7 +88,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e = err as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
     if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATES.has(e.code) || UNAVAILABLE_ERRNOS.has(e.code))) return true;
     if (e.name === 'ConnectionException' || e.name === 'KnexTimeoutError') return true;
-    if (typeof e.message === 'string' && /Connection terminated|Connection ended unexpectedly|connect ECONNREFUSED|read ECONNRESET|the database system is (starting up|shutting down)|Timeout acquiring a connection/i.test(e.message)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|Connection ended unexpectedly|connect ECONNREFUSED|read ECONNRESET|the database system is (starting up|shutting down)|Timeout acquiring a connection|is not queryable/i.test(e.message)) return true;
   }
   return false;
 }

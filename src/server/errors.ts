@@ -61,7 +61,13 @@ export function makeFormatError(logUnexpected: ErrorLogger) {
  */
 export function describeError(err: unknown): Record<string, unknown> {
   if (err instanceof DriverException) {
-    return { error: err.name, sqlState: (err as { code?: string }).code, constraint: (err as { constraint?: string }).constraint, table: (err as { table?: string }).table };
+    const sqlState = (err as { code?: string }).code;
+    return {
+      error: err.name, sqlState, constraint: (err as { constraint?: string }).constraint, table: (err as { table?: string }).table,
+      // Without a SQLSTATE the error is the client library's own ("… is not queryable"): its words
+      // after the statement, which may hold personal data and is left out.
+      ...(sqlState ? {} : { driverMessage: err.message.split(' - ').at(-1)!.slice(0, 200) }),
+    };
   }
   if (err instanceof Error) return { error: err.name, message: err.message.slice(0, 500), stack: err.stack?.split('\n').slice(1, 8).join('\n') };
   return { error: String(err).slice(0, 500) };

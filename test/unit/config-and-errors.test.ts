@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ArgumentValidationError } from 'type-graphql';
 import { ConfigError, loadConfig } from '../../src/config';
 import { BadInputError, ForbiddenError, isDatabaseUnavailable } from '../../src/common/errors';
-import { makeFormatError } from '../../src/server/errors';
+import { describeError, makeFormatError } from '../../src/server/errors';
+import { DriverException } from '@mikro-orm/core';
 
 describe('configuration', () => {
   it('has working defaults', () => {
@@ -77,11 +78,16 @@ describe('error formatting', () => {
   it('turns an unreachable database into SERVICE_UNAVAILABLE, not an internal error', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
-    for (const e of [refused, shutdown, new Error('Connection terminated unexpectedly')]) {
+    // A statement sent on a pooled connection that the shutdown had just broken.
+    const broken = new DriverException(new Error('insert into "observation" ("x") values ($1) - Client has encountered a connection error and is not queryable'));
+    for (const e of [refused, shutdown, new Error('Connection terminated unexpectedly'), broken]) {
       expect(isDatabaseUnavailable(e)).toBe(true);
       expect(format({ message: e.message }, e).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
     }
     expect(isDatabaseUnavailable(new Error('syntax error at or near "x"'))).toBe(false);
+    // The log names the driver's own words, never the statement (it may hold personal data).
+    expect(describeError(broken)).toMatchObject({ error: 'DriverException', driverMessage: 'Client has encountered a connection error and is not queryable' });
+    expect(JSON.stringify(describeError(broken))).not.toContain('observation');
   });
 
   it('keeps GraphQL request errors (validation, parse) as they are', () => {
