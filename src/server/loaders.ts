@@ -38,17 +38,13 @@ export function createLoaders(em: EntityManager, viewer: Viewer, regions: () => 
     childrenOfRegion: new DataLoader<number, readonly RegionView[]>(async (ids) => {
       const snapshot = await regions();
       const missing = ids.filter((id) => !snapshot.byId.has(id));
-      const found = new Map<number, RegionView[]>();
-      if (missing.length) {
-        for (const r of await em.find(Region, { parent: { $in: missing } })) found.set(r.parent!.id, [...(found.get(r.parent!.id) ?? []), r]);
-      }
+      const found = missing.length ? groupBy(await em.find(Region, { parent: { $in: missing } }), (r) => r.parent!.id) : new Map<number, Region[]>();
       return ids.map((id) => (snapshot.byId.has(id) ? snapshot.childrenOf(id) : (found.get(id) ?? []).sort(codeOrder)));
     }),
 
     /** Agencies whose jurisdiction is each region, by code. */
     agenciesOfRegion: new DataLoader<number, Agency[]>(async (ids) => {
-      const found = new Map<number, Agency[]>();
-      for (const a of await em.find(Agency, { jurisdiction: { $in: [...ids] } })) found.set(a.jurisdiction.id, [...(found.get(a.jurisdiction.id) ?? []), a]);
+      const found = groupBy(await em.find(Agency, { jurisdiction: { $in: [...ids] } }), (a) => a.jurisdiction.id);
       return ids.map((id) => (found.get(id) ?? []).sort(codeOrder));
     }),
 
@@ -68,3 +64,14 @@ export function createLoaders(em: EntityManager, viewer: Viewer, regions: () => 
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
