@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegionDocument, RegionsDocument, RegionTreeDocument } from '../schema/client/graphql';
 import { PUBLIC_VIEWER } from '../src/auth/viewer';
 import { searchKey } from '../src/common/text';
-import { RegionDirectory } from '../src/modules/region/region-directory';
+import { regionDirectory } from '../src/modules/region/region-directory';
 import { createLoaders } from '../src/server/loaders';
 import { startTestHub, until, type TestHub } from './support/hub';
 
@@ -82,7 +82,7 @@ describe('the region directory (regions kept in memory)', () => {
   });
 
   it('looks up in the database a region its copy does not hold yet', async () => {
-    const directory = new RegionDirectory(hub.orm, 60);
+    const directory = regionDirectory(hub.orm, 60);
     const old = await directory.get();
     await hub.sql(
       `insert into region (code, name_fa, name_en, level, parent_id, path, search_text)

@@ -12,8 +12,8 @@ import { currentSqlStatements, withSqlTally } from '../db/sql-stats';
 import { AccessLogWriter } from '../modules/audit/access-log.service';
 import { accessLogPlugin } from '../modules/audit/access-log.plugin';
 import { ViewerCache } from '../auth/viewer-cache';
-import { HarmCatalogue } from '../modules/harm/catalogue';
-import { RegionDirectory } from '../modules/region/region-directory';
+import { harmCatalogue } from '../modules/harm/catalogue';
+import { regionDirectory } from '../modules/region/region-directory';
 import { buildContext, type Context } from './context';
 import { describeError, makeFormatError } from './errors';
 import type { Logger } from './log';
@@ -96,12 +96,12 @@ function sqlCountPlugin(): ApolloServerPlugin<Context> {
 export async function createHub(deps: HubDeps): Promise<Hub> {
   const { config, log } = deps;
   const viewers = new ViewerCache(config.listenDatabaseUrl ?? deps.orm.config.get('clientUrl')!, config.viewerCacheTtlSeconds, log);
-  const regions = new RegionDirectory(deps.orm, config.catalogueTtlSeconds);
+  const regions = regionDirectory(deps.orm, config.catalogueTtlSeconds);
   viewers.onChange((table) => {
     if (table === null || table === 'region') regions.invalidate();
   });
   viewers.start();
-  const contextDeps = { ...deps, catalogue: new HarmCatalogue(deps.orm, config.catalogueTtlSeconds), regions, viewers };
+  const contextDeps = { ...deps, catalogue: harmCatalogue(deps.orm, config.catalogueTtlSeconds), regions, viewers };
   // Order matters: observability sees every request, limits refuse early, trusted documents fill in the query.
   const ext = deps.extensions ?? [observabilityExtension(deps), limitsExtension(deps), trustedDocumentsExtension(deps)];
   const app = express();

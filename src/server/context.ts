@@ -5,9 +5,10 @@ import type { TokenService } from '../auth/tokens';
 import { loadViewer, MEMBERSHIP_HEADER, PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
 import { isDatabaseUnavailable, ServiceUnavailableError, UnauthenticatedError } from '../common/errors';
 import { AccessRecorder } from '../modules/audit/access-log.service';
-import type { CatalogueSnapshot, HarmCatalogue } from '../modules/harm/catalogue';
+import type { Kept } from '../common/kept';
+import type { CatalogueSnapshot } from '../modules/harm/catalogue';
 import type { ViewerCache } from '../auth/viewer-cache';
-import type { RegionDirectory, RegionSnapshot } from '../modules/region/region-directory';
+import type { RegionSnapshot } from '../modules/region/region-directory';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './log';
 
@@ -40,8 +41,8 @@ export interface ContextDeps {
   tokens: TokenService;
   config: Config;
   log: Logger;
-  catalogue: HarmCatalogue;
-  regions: RegionDirectory;
+  catalogue: Kept<CatalogueSnapshot>;
+  regions: Kept<RegionSnapshot>;
   viewers: ViewerCache;
 }
 

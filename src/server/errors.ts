@@ -21,17 +21,17 @@ function problems(errors: ValidationError[], prefix: string): FieldProblem[] {
 
 export type ErrorLogger = (err: unknown, formatted: GraphQLFormattedError) => void;
 
-/**
- * The hub's own errors and GraphQL request errors reach clients as they are (without stack traces);
- * class-validator failures become BAD_USER_INPUT with the fields named; anything else is logged and
- * masked, so no internal detail leaks.
- */
 /** A hub error as clients see it: its message and extensions, without the HTTP status it carries. */
 export function clientError(e: PolError): GraphQLFormattedError {
   const { http: _http, ...extensions } = e.extensions as Record<string, unknown>;
   return { message: e.message, extensions };
 }
 
+/**
+ * The hub's own errors and GraphQL request errors reach clients as they are (without stack traces);
+ * class-validator failures become BAD_USER_INPUT with the fields named; anything else is logged and
+ * masked, so no internal detail leaks.
+ */
 export function makeFormatError(logUnexpected: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);

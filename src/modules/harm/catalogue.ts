@@ -17,22 +17,9 @@ export interface CatalogueSnapshot {
  * concurrent requests. Access decisions never read it: the SQL scope and the per-row check read
  * sensitivity and category from the rows themselves.
  */
-export class HarmCatalogue {
-  private readonly kept: Kept<CatalogueSnapshot>;
-
-  constructor(
-    private readonly orm: MikroORM,
-    ttlSeconds: number,
-  ) {
-    this.kept = new Kept(() => this.load(), ttlSeconds);
-  }
-
-  get(): Promise<CatalogueSnapshot> {
-    return this.kept.get();
-  }
-
-  private async load(): Promise<CatalogueSnapshot> {
-    const em = this.orm.em.fork();
+export function harmCatalogue(orm: MikroORM, ttlSeconds: number): Kept<CatalogueSnapshot> {
+  return new Kept(async () => {
+    const em = orm.em.fork();
     const [indicators, categories] = await Promise.all([em.find(Indicator, {}), em.find(HarmCategory, {})]);
     const plainIndicators = indicators.map((i) => plain(i, { category: { id: i.category.id } }));
     return {
@@ -40,7 +27,7 @@ export class HarmCatalogue {
       indicatorsByCode: new Map(plainIndicators.map((i) => [i.code, i])),
       categoriesById: new Map(categories.map((c) => [c.id, plain(c)])),
     };
-  }
+  }, ttlSeconds);
 }
 
 /**

@@ -3,7 +3,7 @@ import { parsePeriod, periodBounds, PeriodType, previousPeriod, sameLastYear } f
 import { observationGrant, seesSmallCounts } from '../../policy/harm-policy';
 import { observationScopeSql } from '../../policy/harm-scope';
 import type { Context } from '../../server/context';
-import { subtreeSql } from '../region/region.service';
+import { regionOf, subtreeSql } from '../region/region.service';
 import { readRows } from '../../db/sql';
 import { JalaliPeriod, periodOf, periodWithinSql } from '../period/period.entity';
 import type { RegionLevel } from '../region/region.entity';
@@ -157,13 +157,8 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
   );
   // By indicator code, then region code (code points: the codes are ASCII).
   groups.sort((a, b) => cmp(a.indicator_code, b.indicator_code) || cmp(a.region_code, b.region_code));
-  const regionIds = [...new Set(groups.map((g) => g.region_id))];
-  const regions = await ctx.loaders.regionById.loadMany(regionIds);
-  const regionBy = new Map<number, RegionView>();
-  regions.forEach((r, i) => {
-    if (r instanceof Error) throw r;
-    if (r) regionBy.set(regionIds[i], r);
-  });
+  const regions = await Promise.all([...new Set(groups.map((g) => g.region_id))].map((id) => regionOf(ctx, id)));
+  const regionBy = new Map(regions.map((r) => [r.id, r]));
   const indicatorBy = new Map(indicators.map((i) => [i.id, i]));
   const small = (v: number | null, r: GroupRow) => v !== null && r.unit === IndicatorUnit.COUNT && v > 0 && v < r.k;
   const shown = (v: number | null | undefined, hidden: boolean | null | undefined, allOwn: boolean | null | undefined, r: GroupRow): number | null =>

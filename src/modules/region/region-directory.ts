@@ -48,53 +48,37 @@ export const codeOrder = (a: { code: string }, b: { code: string }) => a.code.lo
  * check read region paths from the rows themselves. A region missing from the copy (added after it
  * was read) is looked up in the database by the per-request loaders.
  */
-export class RegionDirectory {
-  private readonly kept: Kept<RegionSnapshot>;
+export function regionDirectory(orm: MikroORM, ttlSeconds: number): Kept<RegionSnapshot> {
+  return new Kept(() => loadRegions(orm), ttlSeconds);
+}
 
-  constructor(
-    private readonly orm: MikroORM,
-    ttlSeconds: number,
-  ) {
-    this.kept = new Kept(() => this.load(), ttlSeconds);
+async function loadRegions(orm: MikroORM): Promise<RegionSnapshot> {
+  const rows: RegionRow[] = await orm.em.getConnection().execute(
+    'select id, code, name_fa, name_en, level, path, population, population_year, parent_id, search_text from region order by id',
+  );
+  const byId = new Map<number, RegionView>();
+  const searchText = new Map<number, string>();
+  const children = new Map<number, RegionView[]>();
+  for (const r of rows) {
+    const region: RegionView = Object.freeze({
+      id: r.id, code: r.code, nameFa: r.name_fa, nameEn: r.name_en, level: r.level, path: r.path,
+      population: r.population ?? undefined, populationYear: r.population_year ?? undefined,
+      parent: r.parent_id === null ? undefined : Object.freeze({ id: r.parent_id }),
+    });
+    byId.set(r.id, region);
+    searchText.set(r.id, r.search_text);
+    if (r.parent_id === null) continue;
+    const siblings = children.get(r.parent_id);
+    if (siblings) siblings.push(region);
+    else children.set(r.parent_id, [region]);
   }
-
-  get(): Promise<RegionSnapshot> {
-    return this.kept.get();
-  }
-
-  /** The region table changed (or may have): the next request reads it again. */
-  invalidate(): void {
-    this.kept.invalidate();
-  }
-
-  private async load(): Promise<RegionSnapshot> {
-    const rows: RegionRow[] = await this.orm.em.getConnection().execute(
-      'select id, code, name_fa, name_en, level, path, population, population_year, parent_id, search_text from region order by id',
-    );
-    const byId = new Map<number, RegionView>();
-    const searchText = new Map<number, string>();
-    const children = new Map<number, RegionView[]>();
-    for (const r of rows) {
-      const region: RegionView = Object.freeze({
-        id: r.id, code: r.code, nameFa: r.name_fa, nameEn: r.name_en, level: r.level, path: r.path,
-        population: r.population ?? undefined, populationYear: r.population_year ?? undefined,
-        parent: r.parent_id === null ? undefined : Object.freeze({ id: r.parent_id }),
-      });
-      byId.set(r.id, region);
-      searchText.set(r.id, r.search_text);
-      if (r.parent_id === null) continue;
-      const siblings = children.get(r.parent_id);
-      if (siblings) siblings.push(region);
-      else children.set(r.parent_id, [region]);
-    }
-    for (const list of children.values()) Object.freeze(list.sort(codeOrder));
-    const all = Object.freeze([...byId.values()]);
-    return {
-      all,
-      byId,
-      byCode: new Map(all.map((r) => [r.code, r])),
-      childrenOf: (id) => children.get(id) ?? NO_CHILDREN,
-      searchTextOf: (id) => searchText.get(id) ?? '',
-    };
-  }
+  for (const list of children.values()) Object.freeze(list.sort(codeOrder));
+  const all = Object.freeze([...byId.values()]);
+  return {
+    all,
+    byId,
+    byCode: new Map(all.map((r) => [r.code, r])),
+    childrenOf: (id) => children.get(id) ?? NO_CHILDREN,
+    searchTextOf: (id) => searchText.get(id) ?? '',
+  };
 }
