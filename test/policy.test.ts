@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSchema as buildSdl, getNamedType, GraphQLObjectType, isIntrospectionType, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
-import { allow } from 'graphql-shield';
+import { buildSchema as buildSdl, execute, parse, getNamedType, GraphQLObjectType, isIntrospectionType, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { allow, shield } from 'graphql-shield';
 import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, may, mayAttempt } from '../src/policy/policy';
-import { isPublic, mayAttemptAction, type RuleTree } from '../src/policy/rules';
-import { applyPolicy, guardedFields, policyGaps } from '../src/policy/shield';
-import { BEHIND_GUARDS, buildBareSchema, RULES } from '../src/server/schema';
+import { isPublic, mayAttemptAction, rowRule, type RuleTree } from '../src/policy/rules';
+import { applyPolicy, guardedFields, policyGaps, SHIELD_OPTIONS } from '../src/policy/shield';
+import { ForbiddenError } from '../src/common/errors';
+import { BEHIND_GUARDS, buildBareSchema, buildSchema, RULES } from '../src/server/schema';
 import type { Viewer } from '../src/auth/viewer';
 import { AgencyKind } from '../src/modules/agency/agency.entity';
 import { Role } from '../src/modules/person/membership.entity';
@@ -80,6 +82,59 @@ describe('deny by default: the schema walk', () => {
     expect(guarded).toContain('Person.phone');
     expect(guarded).toContain('Agency.memberships');
     expect(guarded).not.toContain('Region.nameFa');
+  });
+
+  it('row rules give the answers shield gives, without a promise per field', async () => {
+    const sdl = buildSdl(`
+      type Query { rows: [Row] }
+      type Row { open: String, granted: String, refused: String, broken: String, undecided: String, failing: String }
+    `);
+    const granted = rowRule('granted', (row: { ok: boolean }) => (row.ok ? true : new ForbiddenError('not this row')));
+    const tree: RuleTree = {
+      Query: { rows: isPublic },
+      Row: {
+        open: isPublic,
+        granted,
+        refused: rowRule('refused', () => new ForbiddenError('refused here')),
+        broken: rowRule('broken', () => {
+          throw new Error('a bug in a rule');
+        }),
+        undecided: rowRule('undecided', () => false as unknown as true),
+        failing: granted,
+      },
+    };
+    const row = (ok: boolean) => ({
+      ok, open: 'o', granted: 'g', refused: 'r', broken: 'b', undecided: 'u',
+      failing: () => {
+        throw new ForbiddenError('the field itself failed');
+      },
+    });
+    const document = parse('{ rows { open granted refused broken undecided failing } }');
+    const run = async (schema: typeof sdl) => {
+      const result = await execute({ schema, document, rootValue: { rows: [row(true), row(false)] }, contextValue: {} });
+      // Sorted: errors of fields that answer at once come before those that waited on a promise.
+      return { data: result.data, errors: result.errors?.map((e) => [e.path?.join('.'), e.message, e.extensions.code]).sort() };
+    };
+    const ours = await run(applyPolicy(sdl, tree));
+    const shields = await run(applyMiddleware(sdl, shield(tree, SHIELD_OPTIONS)));
+    expect(ours).toEqual(shields);
+    expect(ours.data).toEqual({
+      rows: [
+        { open: 'o', granted: 'g', refused: null, broken: null, undecided: null, failing: null },
+        { open: 'o', granted: null, refused: null, broken: null, undecided: null, failing: null },
+      ],
+    });
+    expect(ours.errors).toContainEqual(['rows.1.granted', 'not this row', 'FORBIDDEN']);
+    expect(ours.errors).toContainEqual(['rows.0.broken', expect.any(String), 'FORBIDDEN']);
+    expect(ours.errors).toContainEqual(['rows.0.failing', 'the field itself failed', 'FORBIDDEN']);
+    expect(ours.errors).toHaveLength(9);
+    // The guarded field answers at once, not through a promise.
+    const resolve = (applyPolicy(sdl, tree).getType('Row') as GraphQLObjectType).getFields().granted.resolve!;
+    const answer = resolve(row(true), {}, {}, { fieldName: 'granted' } as never);
+    expect(answer).toBe('g');
+    // Real rules of the hub use it.
+    const resolveValue = (buildSchema().getType('SeriesPoint') as GraphQLObjectType).getFields().value.resolve!;
+    expect(resolveValue({ grant: 'own', value: 3 }, {}, { viewer: { memberships: [] } }, { fieldName: 'value' } as never)).toBe(3);
   });
 
   it('plain fields are read by graphql\'s default resolver: every object type declares simpleResolvers', () => {

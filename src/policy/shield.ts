@@ -3,7 +3,41 @@ import { getNamedType, isIntrospectionType, isNonNullType, isObjectType } from '
 import { applyMiddleware, type IMiddlewareFieldMap } from 'graphql-middleware';
 import { allow, deny, shield } from 'graphql-shield';
 import { ForbiddenError } from '../common/errors';
-import type { RuleTree } from './rules';
+import { rowDecisionOf, type RowDecision, type RuleTree } from './rules';
+
+/** Deny what has no rule; let the hub's own typed errors through; refuse with FORBIDDEN otherwise. */
+export const SHIELD_OPTIONS = {
+  fallbackRule: deny,
+  allowExternalErrors: true,
+  fallbackError: () => new ForbiddenError(),
+};
+
+type FieldResolve = (parent: unknown, args: unknown, ctx: never, info: unknown) => unknown;
+
+/**
+ * What shield's field middleware does with the options `applyPolicy` sets (deny fallback, own errors
+ * let through, no debug), for a rule that decides at once: `true` runs the field, an error is the
+ * field's answer, anything else (a throw included) is the fallback refusal. It returns the field's
+ * value itself, not a promise, so a list of a thousand rows is not a thousand promise chains.
+ */
+function rowMiddleware(decide: RowDecision<unknown>) {
+  return (resolve: FieldResolve, parent: unknown, args: unknown, ctx: never, info: unknown) => {
+    let verdict: unknown;
+    try {
+      verdict = decide(parent, ctx);
+    } catch {
+      verdict = false;
+    }
+    if (verdict === true) {
+      try {
+        return resolve(parent, args, ctx, info);
+      } catch (e) {
+        return e;
+      }
+    }
+    return verdict instanceof Error ? verdict : new ForbiddenError();
+  };
+}
 
 /**
  * Checks the rule tree against the schema and lists every gap:
@@ -46,18 +80,22 @@ export function policyGaps(schema: GraphQLSchema, tree: RuleTree, behindGuards: 
  * Applies graphql-shield without wrapping the fields whose rule is plain `allow`: shield wraps every
  * field in an async middleware otherwise, which makes large lists many times slower. Deny by default
  * holds all the same: a field without a rule fails here at build time, and shield's own fallback is `deny`.
+ * Rules made by `rowRule` run through `rowMiddleware`, with shield's outcomes and no promise.
  */
 export function applyPolicy(schema: GraphQLSchema, tree: RuleTree, behindGuards: Record<string, string> = {}): GraphQLSchema {
   const gaps = policyGaps(schema, tree, behindGuards);
   if (gaps.length) throw new Error(`the access policy is incomplete:\n  ${gaps.join('\n  ')}`);
-  const generated = shield(tree, {
-    fallbackRule: deny,
-    allowExternalErrors: true,
-    fallbackError: () => new ForbiddenError(),
-  }).generate(schema) as Record<string, IMiddlewareFieldMap[string]>;
+  const generated = shield(tree, SHIELD_OPTIONS).generate(schema) as Record<string, IMiddlewareFieldMap[string]>;
   const lean: IMiddlewareFieldMap = {};
   for (const [typeName, fields] of Object.entries(generated)) {
-    const kept = Object.fromEntries(Object.entries(fields as object).filter(([field]) => tree[typeName]?.[field] !== allow));
+    const kept = Object.fromEntries(
+      Object.entries(fields as object)
+        .filter(([field]) => tree[typeName]?.[field] !== allow)
+        .map(([field, middleware]) => {
+          const decide = rowDecisionOf(tree[typeName]?.[field]);
+          return [field, decide ? rowMiddleware(decide) : middleware];
+        }),
+    );
     if (Object.keys(kept).length) lean[typeName] = kept;
   }
   return applyMiddleware(schema, lean);
