@@ -115,6 +115,7 @@ describe('request logs and metrics', () => {
     const r = await h.post({ query: MeDocument.toString() }, { authorization: `Bearer ${token}`, 'x-request-id': 'obs-me-1' });
     expect(r.status).toBe(200);
     expect(r.headers.get('x-request-id')).toBe('obs-me-1');
+    expect(r.headers.get('etag')).toBeNull(); // answers are not hashed for revalidation
     const acting = (r.body.data as { me: { acting: { role: string; agency: { code: string } } } }).me.acting;
     const line = await h.line((l) => l.msg === 'graphql request' && l.requestId === 'obs-me-1');
     expect(line).toMatchObject({

@@ -106,6 +106,9 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
   const ext = deps.extensions ?? [observabilityExtension(deps), limitsExtension(deps), trustedDocumentsExtension(deps)];
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every answer for an ETag; a GraphQL answer is computed (and access-logged)
+  // before any revalidation could spare it, so the hash is pure cost on large answers.
+  app.disable('etag');
   const server = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     gateway: jitExecution(deps.benchmarkWithoutFieldRules ? buildBareSchema() : buildSchema()),
