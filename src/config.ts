@@ -26,6 +26,12 @@ export interface Config {
   viewerCacheTtlSeconds: number;
   /** Where the caller cache listens for policy changes (a direct PostgreSQL address; default: the hub's database). */
   listenDatabaseUrl?: string;
+  /** Streaming read replicas of DATABASE_URL's database for the large data reads (none by default). */
+  replicaUrls: string[];
+  /** A replica is read only while it is known to be at most this many milliseconds behind the primary. */
+  replicaMaxLagMs: number;
+  /** How often replicas' replay positions are compared with the primary's. */
+  replicaProbeMs: number;
   /** PostgreSQL's plan_cache_mode for the hub's connections (its named statements are its hot reads). */
   planCacheMode: PlanCacheMode;
   logLevel: string;
@@ -79,6 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const replicaUrls = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  for (const u of replicaUrls) {
+    if (!/^postgres(ql)?:\/\//.test(u)) throw new ConfigError('DATABASE_REPLICA_URLS must be a comma-separated list of postgres:// or postgresql:// URLs');
+  }
   return {
     port: envInt(env, 'PORT', 4000),
     host: env.HOST || '0.0.0.0',
@@ -98,6 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogueTtlSeconds: envInt(env, 'POL_CATALOGUE_TTL_S', 60, 0, 86_400),
     viewerCacheTtlSeconds: envInt(env, 'POL_VIEWER_CACHE_TTL_S', 30, 0, 3_600),
     listenDatabaseUrl,
+    replicaUrls,
+    replicaMaxLagMs: envInt(env, 'POL_REPLICA_MAX_LAG_MS', 2000, 0, 3_600_000),
+    replicaProbeMs: envInt(env, 'POL_REPLICA_PROBE_MS', 500, 50, 60_000),
     planCacheMode,
     logLevel: env.LOG_LEVEL || 'info',
     limits: loadLimitsConfig(env),

@@ -24,7 +24,7 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     // Migrations may run long (indexes on big tables): they get their own pool without the statement timeout.
     const migrating = await openOrm(url);
     const applied = await migrate(migrating).finally(() => migrating.close(true));
-    const orm = await openOrm(url, { statementTimeoutMs: config.limits.requestTimeoutMs, planCacheMode: config.planCacheMode });
+    const orm = await openOrm(url, { statementTimeoutMs: config.limits.requestTimeoutMs, planCacheMode: config.planCacheMode, replicaUrls: config.replicaUrls });
     return {
       orm,
       url,

@@ -25,9 +25,16 @@ export async function ensureDatabase(url: string): Promise<void> {
  * `statementTimeoutMs` (the request timeout) makes PostgreSQL cancel a statement that outlives the
  * request that started it, so an abandoned query does not hold its connection.
  */
-export async function openOrm(url: string, opts: { statementTimeoutMs?: number; planCacheMode?: PlanCacheMode } = {}): Promise<MikroORM> {
+export async function openOrm(
+  url: string,
+  opts: { statementTimeoutMs?: number; planCacheMode?: PlanCacheMode; replicaUrls?: string[] } = {},
+): Promise<MikroORM> {
   const orm = await MikroORM.init(
     ormConfig(url, {
+      // Replicas get the same driver options (timeout, plan mode). Reads go to the primary unless a
+      // service asks for a replica (readRows with the hub's ReplicaRouter), never by default.
+      replicas: (opts.replicaUrls ?? []).map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl })),
+      preferReadReplicas: false,
       driverOptions: {
         connection: {
           ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),

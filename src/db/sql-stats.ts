@@ -1,4 +1,5 @@
 import { ScopeSlot } from '../common/async-scope';
+import type { Knex } from '@mikro-orm/knex';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
 interface SqlTally { statements: number }
@@ -8,13 +9,15 @@ const installed = new WeakSet<object>();
 
 /** Counts SQL statements per request: every query knex sends is tallied in the caller's async context. */
 export function installSqlCounter(orm: MikroORM): void {
-  const knex = orm.em.getConnection().getKnex();
-  if (installed.has(knex)) return;
-  installed.add(knex);
-  knex.on('query', () => {
-    const tally = storage.get();
-    if (tally) tally.statements++;
-  });
+  const replicas = (orm.em.getDriver() as unknown as { replicas?: Array<{ getKnex(): Knex }> }).replicas ?? [];
+  for (const knex of [orm.em.getConnection().getKnex(), ...replicas.map((r) => r.getKnex())]) {
+    if (installed.has(knex)) continue;
+    installed.add(knex);
+    knex.on('query', () => {
+      const tally = storage.get();
+      if (tally) tally.statements++;
+    });
+  }
 }
 
 export function withSqlTally<T>(fn: () => T): T {

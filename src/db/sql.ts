@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/knex';
+import type { ReplicaRouter } from './replicas';
 /**
  * A PostgreSQL array literal for one bound text parameter: the driver would expand a JS array into a
  * comma list, which `unnest(?::int[])` cannot take.
@@ -23,9 +24,15 @@ const named = new Map<string, string>();
  * PREPARED_MAX texts per process are prepared (each holds a plan on every pooled connection);
  * others run as before. The hub's connections use generic plans for them (POL_PLAN_CACHE_MODE);
  * `prepare: false` keeps a statement whose generic plan would be worse unnamed, planned each time.
- * Inside a transaction the EntityManager runs it, on the transaction's connection.
+ * Inside a transaction the EntityManager runs it, on the transaction's connection; otherwise, with
+ * `replicas`, on a read replica that is close enough behind the primary (or on the primary).
  */
-export async function readRows<T>(em: EntityManager, sql: string, params: unknown[], opts: { prepare?: boolean } = {}): Promise<T[]> {
+export async function readRows<T>(
+  em: EntityManager,
+  sql: string,
+  params: unknown[],
+  opts: { prepare?: boolean; replicas?: ReplicaRouter } = {},
+): Promise<T[]> {
   if (em.isInTransaction()) return em.execute<T[]>(sql, params);
   // As em.execute does: an array fills `in (?)` with one parameter per item.
   let i = 0;
@@ -40,8 +47,9 @@ export async function readRows<T>(em: EntityManager, sql: string, params: unknow
     return p.length ? p.map(() => '?').join(', ') : 'null';
   });
   if (i !== params.length) throw new Error(`readRows: ${i} placeholders for ${params.length} parameters`);
-  const raw = em.getKnex().raw(text0, flat as Knex.RawBinding[]);
-  const text = raw.toSQL().sql;
+  const primary = em.getKnex();
+  const onPrimary = primary.raw(text0, flat as Knex.RawBinding[]);
+  const text = onPrimary.toSQL().sql;
   let name = named.get(text);
   if (!name && opts.prepare !== false && named.size < PREPARED_MAX) {
     const n = (seen.get(text) ?? 0) + 1;
@@ -54,6 +62,10 @@ export async function readRows<T>(em: EntityManager, sql: string, params: unknow
       seen.set(text, n);
     }
   }
-  const res = (await (name ? raw.options({ name }) : raw)) as unknown as { rows: T[] };
-  return res.rows;
+  const run = async (knex: Knex) => {
+    const raw = knex === primary ? onPrimary : knex.raw(text0, flat as Knex.RawBinding[]);
+    const res = (await (name ? raw.options({ name }) : raw)) as unknown as { rows: T[] };
+    return res.rows;
+  };
+  return opts.replicas?.size ? opts.replicas.read(run, () => primary) : run(primary);
 }

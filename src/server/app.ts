@@ -15,6 +15,7 @@ import { ViewerCache } from '../auth/viewer-cache';
 import { harmCatalogue } from '../modules/harm/catalogue';
 import { regionDirectory } from '../modules/region/region-directory';
 import { buildContext, type Context } from './context';
+import { ReplicaRouter } from '../db/replicas';
 import { describeError, makeFormatError } from './errors';
 import type { Logger } from './log';
 import { buildBareSchema, buildSchema } from './schema';
@@ -44,6 +45,8 @@ export interface Hub {
   apollo: ApolloServer<Context>;
   /** The callers this hub keeps between requests. */
   viewers: ViewerCache;
+  /** Where large data reads go (read replicas close behind the primary, or the primary). */
+  replicas: ReplicaRouter;
   /** Listens on `port` (0 for any free port) and returns the bound port. */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -101,7 +104,9 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
     if (table === null || table === 'region') regions.invalidate();
   });
   viewers.start();
-  const contextDeps = { ...deps, catalogue: harmCatalogue(deps.orm, config.catalogueTtlSeconds), regions, viewers };
+  const replicas = new ReplicaRouter(deps.orm, { maxLagMs: config.replicaMaxLagMs, probeMs: config.replicaProbeMs }, log);
+  await replicas.start();
+  const contextDeps = { ...deps, catalogue: harmCatalogue(deps.orm, config.catalogueTtlSeconds), regions, viewers, replicas };
   // Order matters: observability sees every request, limits refuse early, trusted documents fill in the query.
   const ext = deps.extensions ?? [observabilityExtension(deps), limitsExtension(deps), trustedDocumentsExtension(deps)];
   const app = express();
@@ -152,6 +157,7 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
     server,
     apollo,
     viewers,
+    replicas,
     listen: (port, host = config.host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -165,6 +171,7 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
     close() {
       return (closing ??= (async () => {
         await apollo.stop();
+        replicas.close();
         await viewers.stop();
         for (const e of ext) await e.close?.();
       })());

@@ -8,6 +8,7 @@ import { AccessRecorder } from '../modules/audit/access-log.service';
 import type { Kept } from '../common/kept';
 import type { CatalogueSnapshot } from '../modules/harm/catalogue';
 import type { ViewerCache } from '../auth/viewer-cache';
+import type { ReplicaRouter } from '../db/replicas';
 import type { RegionSnapshot } from '../modules/region/region-directory';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './log';
@@ -28,6 +29,8 @@ export interface Context {
   access: AccessRecorder;
   /** Set when the request ran a trusted document (by its hash) rather than free-form text. */
   trustedDocumentId?: string;
+  /** Read replicas for large data reads (`readRows(…, { replicas })`); everything else reads the primary. */
+  replicas?: ReplicaRouter;
 }
 
 /** What the hub's own middleware leaves on the request before the context is built. */
@@ -44,6 +47,7 @@ export interface ContextDeps {
   catalogue: Kept<CatalogueSnapshot>;
   regions: Kept<RegionSnapshot>;
   viewers: ViewerCache;
+  replicas?: ReplicaRouter;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -88,6 +92,7 @@ export async function buildContext(deps: ContextDeps, req: { headers: Headers; p
     trustedDocumentId: req.polLocals?.trustedDocumentId,
     config: deps.config,
     log: deps.log,
+    replicas: deps.replicas,
   };
 }
 

@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureDatabase, migrate, openOrm } from '../../src/db/database';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded';
-import { loadDemoData } from '../../scripts/demo/load';
-import { loadHarmCatalogue } from '../../scripts/demo/harm-load';
+import { prepareDemoDatabase } from './demo-database';
 import { dropDatabase, freePort, withDatabase } from './db-admin';
 
 declare module 'vitest' {
@@ -35,16 +33,7 @@ export default async function setup(project: TestProject) {
   const templateDb = `pol_tpl_${process.pid}`;
   const templateUrl = withDatabase(serverUrl, templateDb);
   await dropDatabase(serverUrl, templateDb);
-  await ensureDatabase(templateUrl);
-  const orm = await openOrm(templateUrl);
-  try {
-    await migrate(orm);
-    await loadDemoData(orm.em.fork());
-    // The harm catalogue (categories, indicators, agreements), but no observations: tests bring their own cells.
-    await loadHarmCatalogue(orm.em.fork());
-  } finally {
-    await orm.close(true);
-  }
+  await prepareDemoDatabase(templateUrl);
   project.provide('serverUrl', serverUrl);
   project.provide('templateDb', templateDb);
 

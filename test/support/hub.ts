@@ -40,14 +40,19 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-/** A hub on a free port with its own copy of the demo database. */
-export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
+/**
+ * A hub on a free port with its own copy of the demo database, or on `database` (a prepared
+ * database of another server, left in place on close).
+ */
+export async function startTestHub(env: Record<string, string> = {}, database?: string): Promise<TestHub> {
   const serverUrl = inject('serverUrl');
   const dbName = `pol_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const url = await cloneDatabase(serverUrl, inject('templateDb'), dbName);
+  const url = database ?? (await cloneDatabase(serverUrl, inject('templateDb'), dbName));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pol-hub-'));
   const config = loadConfig({ POL_DATA_DIR: dataDir, POL_EXPOSE_SQL_COUNT: 'true', DATABASE_URL: url, ...env });
-  const orm = await openOrm(url, { statementTimeoutMs: config.limits.requestTimeoutMs, planCacheMode: config.planCacheMode });
+  const orm = await openOrm(url, {
+    statementTimeoutMs: config.limits.requestTimeoutMs, planCacheMode: config.planCacheMode, replicaUrls: config.replicaUrls,
+  });
   const tokens = await createTokenService(config);
   const hub = await createHub({ orm, config, tokens, log: createLogger(process.env.POL_TEST_LOG ?? 'silent') });
   const port = await hub.listen(0, '127.0.0.1');
@@ -79,7 +84,7 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
     async close() {
       await hub.close();
       await orm.close(true);
-      await dropDatabase(serverUrl, dbName);
+      if (!database) await dropDatabase(serverUrl, dbName);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -29,6 +29,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ POL_PLAN_CACHE_MODE: 'generic' })).toThrow(/POL_PLAN_CACHE_MODE must be one of force_generic_plan, auto, force_custom_plan/);
     expect(loadConfig({}).planCacheMode).toBe('force_generic_plan');
     expect(loadConfig({ POL_PLAN_CACHE_MODE: 'auto' }).planCacheMode).toBe('auto');
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://r1/pol, replica2:5432' })).toThrow(/DATABASE_REPLICA_URLS must be a comma-separated list of postgres/);
+    expect(loadConfig({ DATABASE_REPLICA_URLS: ' postgres://r1/pol , postgresql://r2/pol ' }).replicaUrls).toEqual(['postgres://r1/pol', 'postgresql://r2/pol']);
+    expect(loadConfig({})).toMatchObject({ replicaUrls: [], replicaMaxLagMs: 2000, replicaProbeMs: 500 });
+    expect(() => loadConfig({ POL_REPLICA_PROBE_MS: '0' })).toThrow(/POL_REPLICA_PROBE_MS must be a whole number from 50/);
   });
 
   it('production needs an OIDC provider unless local tokens are allowed, and loads no demo data', () => {
