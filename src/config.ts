@@ -32,6 +32,13 @@ export interface Config {
   replicaMaxLagMs: number;
   /** How often replicas' replay positions are compared with the primary's. */
   replicaProbeMs: number;
+  /**
+   * DATABASE_URL goes through a transaction-pooling PgBouncer: the hub sends no session settings
+   * (set statement_timeout and plan_cache_mode on the database role) and LISTENs on POL_LISTEN_DATABASE_URL.
+   */
+  transactionPooler: boolean;
+  /** Hot reads as named prepared statements (default: on, except through a transaction pooler). */
+  preparedStatements: boolean;
   /** PostgreSQL's plan_cache_mode for the hub's connections (its named statements are its hot reads). */
   planCacheMode: PlanCacheMode;
   logLevel: string;
@@ -85,6 +92,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const transactionPooler = bool(env, 'POL_TRANSACTION_POOLER', false);
+  if (transactionPooler && !listenDatabaseUrl) {
+    throw new ConfigError('POL_TRANSACTION_POOLER=true needs POL_LISTEN_DATABASE_URL: LISTEN needs a session of its own, so give PostgreSQL\'s own address');
+  }
   const replicaUrls = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
   for (const u of replicaUrls) {
     if (!/^postgres(ql)?:\/\//.test(u)) throw new ConfigError('DATABASE_REPLICA_URLS must be a comma-separated list of postgres:// or postgresql:// URLs');
@@ -108,6 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogueTtlSeconds: envInt(env, 'POL_CATALOGUE_TTL_S', 60, 0, 86_400),
     viewerCacheTtlSeconds: envInt(env, 'POL_VIEWER_CACHE_TTL_S', 30, 0, 3_600),
     listenDatabaseUrl,
+    transactionPooler,
+    // Through a transaction pooler only when asked: PgBouncer keeps them from 1.21 (max_prepared_statements).
+    preparedStatements: bool(env, 'POL_PREPARED_STATEMENTS', !transactionPooler),
     replicaUrls,
     replicaMaxLagMs: envInt(env, 'POL_REPLICA_MAX_LAG_MS', 2000, 0, 3_600_000),
     replicaProbeMs: envInt(env, 'POL_REPLICA_PROBE_MS', 500, 50, 60_000),

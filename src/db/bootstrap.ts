@@ -24,7 +24,16 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     // Migrations may run long (indexes on big tables): they get their own pool without the statement timeout.
     const migrating = await openOrm(url);
     const applied = await migrate(migrating).finally(() => migrating.close(true));
-    const orm = await openOrm(url, { statementTimeoutMs: config.limits.requestTimeoutMs, planCacheMode: config.planCacheMode, replicaUrls: config.replicaUrls });
+    const orm = await openOrm(url, {
+      statementTimeoutMs: config.limits.requestTimeoutMs, planCacheMode: config.planCacheMode, replicaUrls: config.replicaUrls,
+      transactionPooler: config.transactionPooler,
+    });
+    if (config.transactionPooler) {
+      const [{ statement_timeout: timeout }] = await orm.em.getConnection().execute<Array<{ statement_timeout: string }>>('show statement_timeout');
+      if (timeout === '0') {
+        log(`through a transaction pooler the hub sets no statement_timeout, and the server has none: set one on the database role (ALTER ROLE … SET statement_timeout = '${config.limits.requestTimeoutMs}ms')`);
+      }
+    }
     return {
       orm,
       url,

@@ -27,8 +27,11 @@ export async function ensureDatabase(url: string): Promise<void> {
  */
 export async function openOrm(
   url: string,
-  opts: { statementTimeoutMs?: number; planCacheMode?: PlanCacheMode; replicaUrls?: string[] } = {},
+  opts: { statementTimeoutMs?: number; planCacheMode?: PlanCacheMode; replicaUrls?: string[]; transactionPooler?: boolean } = {},
 ): Promise<MikroORM> {
+  // A transaction pooler hands each transaction any server connection: session settings sent at
+  // connect would be refused (PgBouncer rejects unknown startup parameters) or land elsewhere.
+  const session = !opts.transactionPooler;
   const orm = await MikroORM.init(
     ormConfig(url, {
       // Replicas get the same driver options (timeout, plan mode). Reads go to the primary unless a
@@ -37,11 +40,11 @@ export async function openOrm(
       preferReadReplicas: false,
       driverOptions: {
         connection: {
-          ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+          ...(session && opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
           // The hub's named statements (readRows) are its hot reads; their generic plans measured as
           // fast as or faster than planning them with the values (the series for all counties: 2.9
           // against 4.2 ms), yet PostgreSQL's own choice ('auto') kept planning them each time.
-          ...(opts.planCacheMode && opts.planCacheMode !== 'auto' ? { options: `-c plan_cache_mode=${opts.planCacheMode}` } : {}),
+          ...(session && opts.planCacheMode && opts.planCacheMode !== 'auto' ? { options: `-c plan_cache_mode=${opts.planCacheMode}` } : {}),
         },
       },
     }),

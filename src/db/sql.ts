@@ -27,12 +27,13 @@ const named = new Map<string, string>();
  * Inside a transaction the EntityManager runs it, on the transaction's connection; otherwise, with
  * `replicas`, on a read replica that is close enough behind the primary (or on the primary).
  */
-export async function readRows<T>(
-  em: EntityManager,
-  sql: string,
-  params: unknown[],
-  opts: { prepare?: boolean; replicas?: ReplicaRouter } = {},
-): Promise<T[]> {
+export interface ReadOptions {
+  /** False: never as a named statement (planned each time; also for poolers that cannot keep them). */
+  prepare?: boolean;
+  replicas?: ReplicaRouter;
+}
+
+export async function readRows<T>(em: EntityManager, sql: string, params: unknown[], opts: ReadOptions = {}): Promise<T[]> {
   if (em.isInTransaction()) return em.execute<T[]>(sql, params);
   // As em.execute does: an array fills `in (?)` with one parameter per item.
   let i = 0;

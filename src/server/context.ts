@@ -9,6 +9,7 @@ import type { Kept } from '../common/kept';
 import type { CatalogueSnapshot } from '../modules/harm/catalogue';
 import type { ViewerCache } from '../auth/viewer-cache';
 import type { ReplicaRouter } from '../db/replicas';
+import type { ReadOptions } from '../db/sql';
 import type { RegionSnapshot } from '../modules/region/region-directory';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './log';
@@ -29,8 +30,8 @@ export interface Context {
   access: AccessRecorder;
   /** Set when the request ran a trusted document (by its hash) rather than free-form text. */
   trustedDocumentId?: string;
-  /** Read replicas for large data reads (`readRows(…, { replicas })`); everything else reads the primary. */
-  replicas?: ReplicaRouter;
+  /** How the large data reads run (`readRows(em, sql, params, ctx.reads)`): named or not, on a replica or not. */
+  reads: ReadOptions;
 }
 
 /** What the hub's own middleware leaves on the request before the context is built. */
@@ -92,7 +93,7 @@ export async function buildContext(deps: ContextDeps, req: { headers: Headers; p
     trustedDocumentId: req.polLocals?.trustedDocumentId,
     config: deps.config,
     log: deps.log,
-    replicas: deps.replicas,
+    reads: { prepare: deps.config.preparedStatements, replicas: deps.replicas },
   };
 }
 

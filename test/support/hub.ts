@@ -52,6 +52,7 @@ export async function startTestHub(env: Record<string, string> = {}, database?: 
   const config = loadConfig({ POL_DATA_DIR: dataDir, POL_EXPOSE_SQL_COUNT: 'true', DATABASE_URL: url, ...env });
   const orm = await openOrm(url, {
     statementTimeoutMs: config.limits.requestTimeoutMs, planCacheMode: config.planCacheMode, replicaUrls: config.replicaUrls,
+    transactionPooler: config.transactionPooler,
   });
   const tokens = await createTokenService(config);
   const hub = await createHub({ orm, config, tokens, log: createLogger(process.env.POL_TEST_LOG ?? 'silent') });

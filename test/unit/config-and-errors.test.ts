@@ -32,6 +32,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://r1/pol, replica2:5432' })).toThrow(/DATABASE_REPLICA_URLS must be a comma-separated list of postgres/);
     expect(loadConfig({ DATABASE_REPLICA_URLS: ' postgres://r1/pol , postgresql://r2/pol ' }).replicaUrls).toEqual(['postgres://r1/pol', 'postgresql://r2/pol']);
     expect(loadConfig({})).toMatchObject({ replicaUrls: [], replicaMaxLagMs: 2000, replicaProbeMs: 500 });
+    expect(() => loadConfig({ POL_TRANSACTION_POOLER: 'true' })).toThrow(/POL_TRANSACTION_POOLER=true needs POL_LISTEN_DATABASE_URL/);
+    const pooled = loadConfig({ POL_TRANSACTION_POOLER: 'true', POL_LISTEN_DATABASE_URL: 'postgres://db:5432/pol' });
+    expect(pooled).toMatchObject({ transactionPooler: true, preparedStatements: false });
+    expect(loadConfig({ POL_TRANSACTION_POOLER: 'true', POL_LISTEN_DATABASE_URL: 'postgres://db/pol', POL_PREPARED_STATEMENTS: 'true' }).preparedStatements).toBe(true);
+    expect(loadConfig({})).toMatchObject({ transactionPooler: false, preparedStatements: true });
     expect(() => loadConfig({ POL_REPLICA_PROBE_MS: '0' })).toThrow(/POL_REPLICA_PROBE_MS must be a whole number from 50/);
   });
 

@@ -153,7 +153,7 @@ export async function listObservations(ctx: Context, args: ObservationsArgs, Sha
     `select o.*, i.sensitivity, c.code as category_code, r.path as region_path, r.level as region_level, r.code as region_code
        from ${FROM} where ${pageWhere.join(' and ')} order by o.id limit ?`,
     [...pageParams, first + 1],
-    { replicas: ctx.replicas },
+    ctx.reads,
   ), ctx.catalogue()]);
   const served: ServedObservation[] = [];
   const logged: Array<{ indicatorId: number; sensitivity: Sensitivity; regionCode: string; periodCode: string; grant: string }> = [];
@@ -198,7 +198,7 @@ export async function listObservations(ctx: Context, args: ObservationsArgs, Sha
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
     count: async () => {
       // Read like the page: on a replica close behind the primary when there is one.
-      const [{ n }] = await readRows<{ n: string }>(conn, `select count(*) as n from ${FROM} where ${where.join(' and ')}`, params, { replicas: ctx.replicas });
+      const [{ n }] = await readRows<{ n: string }>(conn, `select count(*) as n from ${FROM} where ${where.join(' and ')}`, params, ctx.reads);
       return Number(n);
     },
   });

@@ -154,7 +154,7 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
       ...scope.params, indicators.map((i) => i.id), input.level, input.sex, input.ageGroup, ...periods.params,
       ...extraParams, from.code,
     ],
-    { replicas: ctx.replicas },
+    ctx.reads,
   );
   // By indicator code, then region code (code points: the codes are ASCII).
   groups.sort((a, b) => cmp(a.indicator_code, b.indicator_code) || cmp(a.region_code, b.region_code));
