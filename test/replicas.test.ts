@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateDataSharingAgreementDocument, IndicatorSeriesDocument, ObservationsDocument, RevokeDataSharingAgreementDocument,
@@ -139,5 +140,22 @@ describe('read replicas (DATABASE_REPLICA_URLS)', () => {
     }
     expect((await until(async () => patient.hub.replicas.status(), (s) => s[0].usable, 20_000))[0].usable).toBe(true);
     expect(await valueOn(patient)).toBe(41);
+  });
+
+  it('a replica that never answers holds up neither the start nor the reads', async () => {
+    // Accepts connections and never says a word, as a host behind a network cut would.
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as net.AddressInfo).port;
+    const started = Date.now();
+    const hub = await startTestHub({ DATABASE_REPLICA_URLS: `postgres://pol:x@127.0.0.1:${port}/pol`, POL_REPLICA_PROBE_MS: '100' }, withDatabase(pair.primaryUrl, 'pol'));
+    try {
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(hub.hub.replicas.status()).toEqual([expect.objectContaining({ usable: false, lagBoundMs: null })]);
+      expect(await valueOn(hub)).toBe(41);
+    } finally {
+      await hub.close();
+      silent.close();
+    }
   });
 });

@@ -25,6 +25,8 @@ export async function ensureDatabase(url: string): Promise<void> {
  * `statementTimeoutMs` (the request timeout) makes PostgreSQL cancel a statement that outlives the
  * request that started it, so an abandoned query does not hold its connection.
  */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 export async function openOrm(
   url: string,
   opts: { statementTimeoutMs?: number; planCacheMode?: PlanCacheMode; replicaUrls?: string[]; transactionPooler?: boolean } = {},
@@ -40,6 +42,9 @@ export async function openOrm(
       preferReadReplicas: false,
       driverOptions: {
         connection: {
+          // A server that accepts and never answers (a network cut) fails a connect after this,
+          // instead of holding a request, a replica probe or the pool's shutdown indefinitely.
+          connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
           ...(session && opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
           // The hub's named statements (readRows) are its hot reads; their generic plans measured as
           // fast as or faster than planning them with the values (the series for all counties: 2.9

@@ -26,6 +26,15 @@ export interface ReplicaOptions {
   probeMs: number;
 }
 
+/** A replica that does not answer (a network cut sends no reset) must not hold the probes up. */
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 function isRecoveryConflict(e: unknown): boolean {
   const err = e as { code?: unknown; message?: unknown };
   return err?.code === '40001' && typeof err.message === 'string' && /conflict with recovery/.test(err.message);
@@ -83,7 +92,7 @@ export class ReplicaRouter {
     return this.replicas.length;
   }
 
-  /** Probes at once, then every `probeMs`. */
+  /** Probes at once (reads go to the primary until a replica is found caught up), then every `probeMs`. */
   async start(): Promise<void> {
     if (!this.replicas.length) return;
     await this.probe();
@@ -101,7 +110,10 @@ export class ReplicaRouter {
     const t = Date.now();
     let primary: string;
     try {
-      const rows = await this.orm.em.getConnection('write').execute<Array<{ lsn: string }>>('select pg_current_wal_insert_lsn()::text as lsn');
+      const rows = await withTimeout(
+        this.orm.em.getConnection('write').execute<Array<{ lsn: string }>>('select pg_current_wal_insert_lsn()::text as lsn'),
+        Math.max(1000, 4 * this.opts.probeMs),
+      );
       primary = rows[0].lsn;
     } catch {
       return; // the primary's own trouble shows in /readyz; the replicas' standing is left as it was
@@ -109,10 +121,12 @@ export class ReplicaRouter {
     await Promise.all(
       this.replicas.map(async (r) => {
         try {
-          const res = (await r.connection.getKnex().raw(
-            'select pg_is_in_recovery() as standby, pg_last_wal_replay_lsn() >= ?::pg_lsn as caught_up',
-            [primary],
-          )) as unknown as { rows: Array<{ standby: boolean; caught_up: boolean | null }> };
+          const res = await withTimeout(
+            r.connection.getKnex().raw('select pg_is_in_recovery() as standby, pg_last_wal_replay_lsn() >= ?::pg_lsn as caught_up', [primary]) as unknown as Promise<{
+              rows: Array<{ standby: boolean; caught_up: boolean | null }>;
+            }>,
+            Math.max(1000, 4 * this.opts.probeMs),
+          );
           const row = res.rows[0];
           if (!row.standby) {
             this.mark(r, false, 'is not a standby (pg_is_in_recovery() is false); not read');
