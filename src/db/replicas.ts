@@ -41,7 +41,7 @@ function isRecoveryConflict(e: unknown): boolean {
 }
 
 /** The replica connections MikroORM made from its `replicas` option (the driver keeps them to itself). */
-function replicaConnections(orm: MikroORM): ReplicaConnection[] {
+export function replicaConnections(orm: MikroORM): ReplicaConnection[] {
   return (orm.em.getDriver() as unknown as { replicas?: ReplicaConnection[] }).replicas ?? [];
 }
 

@@ -1,6 +1,6 @@
 import { ScopeSlot } from '../common/async-scope';
-import type { Knex } from '@mikro-orm/knex';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { replicaConnections } from './replicas';
 
 interface SqlTally { statements: number }
 
@@ -9,8 +9,7 @@ const installed = new WeakSet<object>();
 
 /** Counts SQL statements per request: every query knex sends is tallied in the caller's async context. */
 export function installSqlCounter(orm: MikroORM): void {
-  const replicas = (orm.em.getDriver() as unknown as { replicas?: Array<{ getKnex(): Knex }> }).replicas ?? [];
-  for (const knex of [orm.em.getConnection().getKnex(), ...replicas.map((r) => r.getKnex())]) {
+  for (const knex of [orm.em.getConnection().getKnex(), ...replicaConnections(orm).map((r) => r.getKnex())]) {
     if (installed.has(knex)) continue;
     installed.add(knex);
     knex.on('query', () => {
