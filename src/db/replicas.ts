@@ -14,7 +14,7 @@ interface ReplicaState {
   connection: ReplicaConnection;
   /** Latest moment at which the replica was known to have replayed everything the primary had written. */
   caughtUpAt: number;
-  /** A read or probe failed; not used again until a probe succeeds. */
+  /** A read or probe failed; not used again until a probe gets an answer. */
   failed: boolean;
   usable: boolean;
 }
@@ -62,11 +62,12 @@ function describe(url: string): string {
  * held everything committed up to t (the insert position, not the write position: a commit made
  * with synchronous_commit off may not be written yet), so `now − t` bounds its lag, whether or
  * not the primary is busy.
- * A replica over `maxLagMs`, or one that failed, is skipped until a probe finds it caught up
- * again; with none usable, reads go to the primary. Who is asking and what they were granted (the
- * caller, memberships, agreements) is always read from the primary, as is every write and every
- * read inside a transaction: a revoked grant ends at once on every path. What a replica adds is at most `maxLagMs`
- * of delay on the data itself (a new or corrected value, an indicator's sensitivity).
+ * A replica over `maxLagMs` is skipped until a probe finds it caught up again, and one that failed
+ * a read or a probe until a probe gets an answer from it; with none usable, reads go to the
+ * primary. Who is asking and what they were granted (the caller, memberships, agreements) is
+ * always read from the primary, as is every write and every read inside a transaction: a revoked
+ * grant ends at once on every path. What a replica adds is at most `maxLagMs` of delay on the
+ * data itself (a new or corrected value, an indicator's sensitivity).
  */
 export class ReplicaRouter {
   private readonly replicas: ReplicaState[];
@@ -132,10 +133,9 @@ export class ReplicaRouter {
             this.mark(r, false, 'is not a standby (pg_is_in_recovery() is false); not read');
             return;
           }
-          if (row.caught_up) {
-            r.caughtUpAt = t;
-            r.failed = false;
-          }
+          // It answered: reachable again. How far behind it is, is the lag bound's business.
+          r.failed = false;
+          if (row.caught_up) r.caughtUpAt = t;
         } catch (e) {
           r.failed = true;
           this.mark(r, false, `cannot be reached: ${e instanceof Error ? e.message : String(e)}`);
