@@ -1,4 +1,5 @@
 // Validates the demo data in ./data and prints its counts; exits with status 1 on any problem.
+import { groupBy } from '../../src/common/collections';
 import {
   DEMO_AGENCIES,
   DEMO_APPOINTMENTS,
@@ -204,17 +205,6 @@ const withZwnj = DEMO_REGIONS.filter((r) => r.nameFa.includes(ZWNJ));
 if (withZwnj.length < 1) problem('no region name contains a ZWNJ');
 const withYehKaf = DEMO_REGIONS.filter((r) => /[\u06CC\u06A9]/.test(r.nameFa));
 if (withYehKaf.length < 3) problem('fewer than three region names contain ی or ک');
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
 
 // ---------------------------------------------------------------------------
 // Agencies

@@ -106,7 +106,9 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
   viewers.start();
   const replicas = new ReplicaRouter(deps.orm, { maxLagMs: config.replicaMaxLagMs, probeMs: config.replicaProbeMs }, log);
   await replicas.start();
-  const contextDeps = { ...deps, catalogue: harmCatalogue(deps.orm, config.catalogueTtlSeconds), regions, viewers, replicas };
+  const contextDeps = {
+    ...deps, catalogue: harmCatalogue(deps.orm, config.catalogueTtlSeconds), regions, viewers, reads: { prepare: config.preparedStatements, replicas },
+  };
   // Order matters: observability sees every request, limits refuse early, trusted documents fill in the query.
   const ext = deps.extensions ?? [observabilityExtension(deps), limitsExtension(deps), trustedDocumentsExtension(deps)];
   const app = express();

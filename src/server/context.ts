@@ -8,7 +8,6 @@ import { AccessRecorder } from '../modules/audit/access-log.service';
 import type { Kept } from '../common/kept';
 import type { CatalogueSnapshot } from '../modules/harm/catalogue';
 import type { ViewerCache } from '../auth/viewer-cache';
-import type { ReplicaRouter } from '../db/replicas';
 import type { ReadOptions } from '../db/sql';
 import type { RegionSnapshot } from '../modules/region/region-directory';
 import { createLoaders, type Loaders } from './loaders';
@@ -48,7 +47,8 @@ export interface ContextDeps {
   catalogue: Kept<CatalogueSnapshot>;
   regions: Kept<RegionSnapshot>;
   viewers: ViewerCache;
-  replicas?: ReplicaRouter;
+  /** The same for every request: `ctx.reads`. */
+  reads: ReadOptions;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -93,7 +93,7 @@ export async function buildContext(deps: ContextDeps, req: { headers: Headers; p
     trustedDocumentId: req.polLocals?.trustedDocumentId,
     config: deps.config,
     log: deps.log,
-    reads: { prepare: deps.config.preparedStatements, replicas: deps.replicas },
+    reads: deps.reads,
   };
 }
 

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupBy } from '../common/collections';
 import { todayInIran } from '../common/dates';
 import { Region } from '../modules/region/region.entity';
 import { codeOrder, type RegionSnapshot, type RegionView } from '../modules/region/region-directory';
@@ -56,22 +57,10 @@ export function createLoaders(em: EntityManager, viewer: Viewer, regions: () => 
           where person_id in (?) and valid_from <= ?::date and (valid_to is null or valid_to >= ?::date)`,
         [[...personIds], today, today],
       );
-      const map = new Map<number, number[]>();
-      for (const r of rows) map.set(r.person_id, [...(map.get(r.person_id) ?? []), r.agency_id]);
-      return personIds.map((id) => map.get(id) ?? []);
+      const byPerson = groupBy(rows, (r) => r.person_id);
+      return personIds.map((id) => (byPerson.get(id) ?? []).map((r) => r.agency_id));
     }),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}

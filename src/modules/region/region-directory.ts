@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { groupBy } from '../../common/collections';
 import { Kept } from '../../common/kept';
 import type { Region, RegionLevel } from './region.entity';
 
@@ -58,7 +59,6 @@ async function loadRegions(orm: MikroORM): Promise<RegionSnapshot> {
   );
   const byId = new Map<number, RegionView>();
   const searchText = new Map<number, string>();
-  const children = new Map<number, RegionView[]>();
   for (const r of rows) {
     const region: RegionView = Object.freeze({
       id: r.id, code: r.code, nameFa: r.name_fa, nameEn: r.name_en, level: r.level, path: r.path,
@@ -67,13 +67,10 @@ async function loadRegions(orm: MikroORM): Promise<RegionSnapshot> {
     });
     byId.set(r.id, region);
     searchText.set(r.id, r.search_text);
-    if (r.parent_id === null) continue;
-    const siblings = children.get(r.parent_id);
-    if (siblings) siblings.push(region);
-    else children.set(r.parent_id, [region]);
   }
-  for (const list of children.values()) Object.freeze(list.sort(codeOrder));
   const all = Object.freeze([...byId.values()]);
+  const children = groupBy(all.filter((r) => r.parent), (r) => r.parent!.id);
+  for (const list of children.values()) Object.freeze(list.sort(codeOrder));
   return {
     all,
     byId,
