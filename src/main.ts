@@ -7,6 +7,7 @@ import { createLogger } from './server/log';
 import { mountExplorer } from './server/explorer-mount';
 import { loadDemoDataIfEmpty } from '../scripts/demo/load';
 import { loadHarmDemoIfEmpty } from '../scripts/demo/harm-load';
+import { refreshStalePatterns } from './modules/harm/suppression';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,6 +19,11 @@ async function main(): Promise<void> {
     const harm = await loadHarmDemoIfEmpty(db.orm.em.fork(), { scale: 'demo', log: (line) => log.info(line) });
     if (harm) log.info('synthetic harm observations loaded', { rows: harm.rows, ms: harm.ms });
   }
+  // Tables whose small-count pattern an older method computed (after an upgrade) are protected
+  // again before anything is served.
+  const started = Date.now();
+  const patterns = await refreshStalePatterns(db.orm.em.fork());
+  if (patterns.tables) log.info('small-count patterns computed', { ...patterns, ms: Date.now() - started });
   const tokens = await createTokenService(config);
   const hub = await createHub({ orm: db.orm, config, tokens, log, mount: (app) => mountExplorer(app, { config, tokens, orm: db.orm }) });
   const port = await hub.listen(config.port);

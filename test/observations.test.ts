@@ -125,14 +125,20 @@ describe('approval and corrections', () => {
     const filter = { indicators: ['DV_REPORTS'], from: '1404-06', to: '1404-06' };
     const r = await submit([{ indicatorCode: 'DV_REPORTS', regionCode: 'KSH-01', period: '1404-06', value: 33 }], 'dv-1404-06-fix');
     expect(r.data!.submitObservations).toMatchObject({ created: 0, corrected: 1 });
-    // The approved version is no longer current: others see nothing until the correction is approved.
-    expect((await hub.gql(ObservationsDocument, { filter }, { as: 'dg@sca.kermanshah.example' })).data!.observations.nodes).toHaveLength(0);
+    // Others keep seeing the approved version in force until the correction is approved.
+    const dg = await hub.gql(ObservationsDocument, { filter }, { as: 'dg@sca.kermanshah.example' });
+    expect(dg.data!.observations.nodes.map((n) => [n.version, n.value, n.status, n.isCurrent])).toEqual([[1, 31, 'APPROVED', true]]);
     const history = await hub.gql(ObservationsDocument, { filter: { ...filter, includeHistory: true } }, { as: DEPUTY });
     const versions = history.data!.observations.nodes.map((n) => [n.version, n.value, n.status, n.isCurrent]);
     expect(versions).toEqual([[1, 31, 'APPROVED', false], [2, 33, 'SUBMITTED', true]]);
-    // History is for the reporting agency and the deputy.
+    // History (and the waiting correction) is for the reporting agency and the deputy.
     const dgHistory = await hub.gql(ObservationsDocument, { filter: { ...filter, includeHistory: true } }, { as: 'dg@sca.kermanshah.example' });
-    expect(dgHistory.data!.observations.nodes).toHaveLength(0);
+    expect(dgHistory.data!.observations.nodes.map((n) => [n.version, n.value])).toEqual([[1, 31]]);
+    // Once approved, the correction is the version in force for everyone.
+    const id = history.data!.observations.nodes.find((n) => n.version === 2)!.id;
+    expect((await hub.gql(ApproveObservationsDocument, { ids: [id] }, { as: DEPUTY })).errors).toBeUndefined();
+    const after = await hub.gql(ObservationsDocument, { filter }, { as: 'dg@sca.kermanshah.example' });
+    expect(after.data!.observations.nodes.map((n) => [n.version, n.value, n.status, n.isCurrent])).toEqual([[2, 33, 'APPROVED', true]]);
   });
 
   it('rejection needs a reason, and the reporting agency sees why', async () => {

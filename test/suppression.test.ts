@@ -1,75 +1,110 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smallCells, type Cell } from '../src/modules/harm/suppression';
+import { protectTable, type TableCell } from '../src/modules/harm/disclosure';
+import { AgeGroup, Sex } from '../src/modules/harm/harm.enums';
+import { attack, type AuditCell } from '../scripts/lib/disclosure-audit';
 import { IndicatorSeriesDocument, ObservationsDocument } from '../schema/client/graphql';
 import { insertCells } from './support/harm-fixtures';
 import { startTestHub, type TestHub } from './support/hub';
 
-let n = 0;
-/** A cell with defaults: indicator 1, region 10 (parent 1), period 1404-01, totals, k = 5. */
-const cell = (value: number, over: Partial<Cell> = {}): Cell => ({
-  id: over.id ?? `c${++n}`, indicatorId: 1, regionId: 10, parentRegionId: 1, periodCode: '1404-01', sex: 'TOTAL' as Cell['sex'], ageGroup: 'TOTAL' as Cell['ageGroup'], value, k: 5, ...over,
-});
-const ids = (s: Set<string>) => [...s].sort();
+/** A published cell of a small table: region code (its parent from `parent`), sex, age group, value, reporting agency. */
+const cell = (id: string, value: number, over: { region?: string; parent?: string | null; sex?: string; age?: string; owner?: number; published?: boolean } = {}): TableCell => {
+  const region = over.region ?? 'R10';
+  const parent = over.parent === undefined ? 'R1' : over.parent;
+  return {
+    id, value, region, path: parent ? `/${parent}/${region}/` : `/${region}/`, sex: (over.sex ?? 'TOTAL') as Sex, ageGroup: (over.age ?? 'TOTAL') as AgeGroup,
+    owner: over.owner ?? 1, published: over.published ?? true,
+  };
+};
+const withheld = (cells: TableCell[], k = 5) => [...protectTable(cells, k).withheld].sort();
 
-describe('small-cell protection, hand-built cases', () => {
-  it('primary: 1..k−1 withheld; 0 and k shown; k is per indicator', () => {
-    const cells = [cell(0, { id: 'zero' }), cell(1, { id: 'one', regionId: 11 }), cell(4, { id: 'four', regionId: 12 }), cell(5, { id: 'five', regionId: 13 }),
-      cell(7, { id: 'k10', regionId: 14, k: 10 })];
-    expect(ids(smallCells(cells))).toEqual(['four', 'k10', 'one']);
+/** The independent LP attacker on one table: every agency of the table, and a viewer who reported nothing, seeing it all. */
+async function narrowestFor(cells: TableCell[], k = 5) {
+  const flags = protectTable(cells, k).withheld;
+  const audit: AuditCell[] = cells.map((c) => ({
+    indicator: 'X', period: '1404-01', region: c.region, path: c.path, level: c.path.split('/').filter(Boolean).length === 1 ? 'PROVINCE' : 'COUNTY',
+    sex: c.sex, ageGroup: c.ageGroup, value: c.value, owner: c.owner, published: c.published, withheld: flags.has(c.id), sensitivity: 'CONFIDENTIAL',
+    category: 'X', k,
+  }));
+  const owners = [0, ...new Set(cells.map((c) => c.owner))];
+  const reports = await attack(audit, owners.map((o) => ({ name: `agency ${o}`, own: new Set([o]), sees: () => true })));
+  return { disclosed: reports.flatMap((r) => r.disclosed), narrowest: Math.min(...reports.map((r) => r.narrowest ?? Infinity)) };
+}
+
+describe('small-count protection, hand-built tables', () => {
+  it('primary: 1..k−1 withheld; 0 and k shown; k is the table\'s', () => {
+    // Regions with no common total: nothing can be worked out from the others.
+    const cells = [cell('zero', 0, { region: 'A', parent: null }), cell('one', 1, { region: 'B', parent: null }), cell('four', 4, { region: 'C', parent: null }), cell('five', 5, { region: 'D', parent: null })];
+    expect(withheld(cells)).toEqual(['four', 'one']);
+    expect(withheld([cell('seven', 7, { parent: null })], 10)).toEqual(['seven']);
+    expect(withheld([cell('seven', 7, { parent: null })], 5)).toEqual([]);
   });
 
-  it('sexes: a lone small cell beside a visible total takes the other sex with it', () => {
-    const cells = [cell(40, { id: 'T' }), cell(3, { id: 'F', sex: 'FEMALE' as Cell['sex'] }), cell(37, { id: 'M', sex: 'MALE' as Cell['sex'] })];
-    expect(ids(smallCells(cells))).toEqual(['F', 'M']);
+  it('sexes: a small count beside its total takes the other sex with it (F can then be 0..40)', async () => {
+    const cells = [cell('T', 40), cell('F', 3, { sex: 'FEMALE' }), cell('M', 37, { sex: 'MALE' })];
+    expect(withheld(cells)).toEqual(['F', 'M']);
+    const { disclosed, narrowest } = await narrowestFor(cells);
+    expect(disclosed).toEqual([]);
+    expect(narrowest).toBe(40);
   });
 
-  it('age groups: the next smallest group is withheld, not a bigger one', () => {
-    const ages = ['A0_14', 'A15_24', 'A25_44', 'A45_64', 'A65_PLUS'] as const;
+  it('age groups: the cheapest group that gives a range of k goes, not a bigger one', () => {
+    const ages = ['A0_14', 'A15_24', 'A25_44', 'A45_64', 'A65_PLUS'];
     const values = [2, 30, 20, 8, 40];
-    const cells = [cell(100, { id: 'T' }), ...ages.map((a, i) => cell(values[i], { id: a, ageGroup: a as Cell['ageGroup'] }))];
-    expect(ids(smallCells(cells))).toEqual(['A0_14', 'A45_64']);
+    const cells = [cell('T', 100), ...ages.map((a, i) => cell(a, values[i], { age: a }))];
+    // 2 can go up by 8 (taken from 45–64) and down by 2: a range of 10.
+    expect(withheld(cells)).toEqual(['A0_14', 'A45_64']);
   });
 
-  it('two small cells in a set protect each other: nothing more is withheld', () => {
-    const ages = ['A0_14', 'A15_24', 'A25_44', 'A45_64', 'A65_PLUS'] as const;
-    const values = [1, 2, 30, 10, 7];
-    const cells = [cell(50, { id: 'T' }), ...ages.map((a, i) => cell(values[i], { id: a, ageGroup: a as Cell['ageGroup'] }))];
-    expect(ids(smallCells(cells))).toEqual(['A0_14', 'A15_24']);
+  it('a zero is no cover: a group that could only go down to 0 does not protect (2 beside 0 and 1 takes a bigger group)', async () => {
+    const ages = ['A0_14', 'A15_24', 'A25_44', 'A45_64', 'A65_PLUS'];
+    const values = [0, 2, 29, 17, 0];
+    const cells = [cell('T', 48), ...ages.map((a, i) => cell(a, values[i], { age: a }))];
+    const w = withheld(cells);
+    expect(w).toContain('A15_24');
+    expect(w.some((id) => id === 'A25_44' || id === 'A45_64')).toBe(true);
+    expect((await narrowestFor(cells)).disclosed).toEqual([]);
   });
 
-  it('regions: a parent total minus its listed children would give a child away', () => {
-    const cells = [cell(60, { id: 'P', regionId: 1, parentRegionId: null }), cell(3, { id: 'A', regionId: 10, siblings: 3 }), cell(20, { id: 'B', regionId: 11, siblings: 3 }), cell(37, { id: 'C', regionId: 12, siblings: 3 })];
-    expect(ids(smallCells(cells))).toEqual(['A', 'B']);
-  });
-
-  it('chains across sets until nothing changes', () => {
-    // County 10: total 40 = F 3 + M 37. Province 1 male total 100 = county 10 male 37 + county 11 male 63.
+  it('an agency that knows its own withheld cell cannot subtract the other one (Sahneh\'s case): a third region is withheld', async () => {
+    // Province 146 = R09 3 (agency 9) + R14 3 (agency 14) + R02 40 (agency 2) + R01 100 (agency 1).
     const cells = [
-      cell(40, { id: 'T10' }), cell(3, { id: 'F10', sex: 'FEMALE' as Cell['sex'] }), cell(37, { id: 'M10', sex: 'MALE' as Cell['sex'], siblings: 2 }),
-      cell(100, { id: 'M1', regionId: 1, parentRegionId: null, sex: 'MALE' as Cell['sex'] }),
-      cell(63, { id: 'M11', regionId: 11, sex: 'MALE' as Cell['sex'], siblings: 2 }),
+      cell('P', 146, { region: 'P', parent: null, owner: 100 }),
+      cell('R09', 3, { region: 'R09', parent: 'P', owner: 9 }), cell('R14', 3, { region: 'R14', parent: 'P', owner: 14 }),
+      cell('R02', 40, { region: 'R02', parent: 'P', owner: 2 }), cell('R01', 100, { region: 'R01', parent: 'P', owner: 1 }),
     ];
-    expect(ids(smallCells(cells))).toEqual(['F10', 'M10', 'M11']);
+    // By hand: agency 9 knows R09 = 3, so R14 + R02 = 43 and R14 lies in 0..43; agency 2 knows R02 = 40, so R09 + R14 = 6: 0..6.
+    expect(withheld(cells)).toEqual(['R02', 'R09', 'R14']);
+    const { disclosed, narrowest } = await narrowestFor(cells);
+    expect(disclosed).toEqual([]);
+    expect(narrowest).toBe(6);
   });
 
-  it('a withheld total whose parts are all shown: one part is withheld so the sum does not give it away', () => {
-    // Province 100 = A 3 + B 97 → B withheld beside A; B = F 50 + M 47 → M withheld.
+  it('sets that overlap (sex × region) are protected together', async () => {
+    // Two counties and their province, by sex: county A female is small.
     const cells = [
-      cell(100, { id: 'P', regionId: 1, parentRegionId: null }),
-      cell(3, { id: 'A', regionId: 10, siblings: 2 }), cell(97, { id: 'B', regionId: 11, siblings: 2 }),
-      cell(50, { id: 'BF', regionId: 11, sex: 'FEMALE' as Cell['sex'], siblings: 2 }), cell(47, { id: 'BM', regionId: 11, sex: 'MALE' as Cell['sex'], siblings: 2 }),
+      cell('P', 100, { region: 'P', parent: null, owner: 100 }), cell('PF', 45, { region: 'P', parent: null, sex: 'FEMALE', owner: 100 }), cell('PM', 55, { region: 'P', parent: null, sex: 'MALE', owner: 100 }),
+      cell('A', 30, { region: 'A', parent: 'P', owner: 1 }), cell('AF', 2, { region: 'A', parent: 'P', sex: 'FEMALE', owner: 1 }), cell('AM', 28, { region: 'A', parent: 'P', sex: 'MALE', owner: 1 }),
+      cell('B', 50, { region: 'B', parent: 'P', owner: 2 }), cell('BF', 33, { region: 'B', parent: 'P', sex: 'FEMALE', owner: 2 }), cell('BM', 17, { region: 'B', parent: 'P', sex: 'MALE', owner: 2 }),
+      cell('C', 20, { region: 'C', parent: 'P', owner: 3 }), cell('CF', 10, { region: 'C', parent: 'P', sex: 'FEMALE', owner: 3 }), cell('CM', 10, { region: 'C', parent: 'P', sex: 'MALE', owner: 3 }),
     ];
-    expect(ids(smallCells(cells))).toEqual(['A', 'B', 'BM']);
+    const w = withheld(cells);
+    expect(w).toEqual(expect.arrayContaining(['AF', 'AM']));
+    const { disclosed, narrowest } = await narrowestFor(cells);
+    expect(disclosed).toEqual([]);
+    expect(narrowest).toBeGreaterThanOrEqual(5);
   });
 
-  it('rates, percentages and amounts are not counts of people: never withheld', () => {
-    const cells = [cell(3, { id: 'rate', isCount: false }), cell(2, { id: 'count', regionId: 11 })];
-    expect(ids(smallCells(cells))).toEqual(['count']);
-  });
-
-  it('different periods and indicators never mix', () => {
-    const cells = [cell(40, { id: 'T' }), cell(3, { id: 'F', sex: 'FEMALE' as Cell['sex'] }), cell(37, { id: 'M-other-month', sex: 'MALE' as Cell['sex'], periodCode: '1404-02' })];
-    expect(ids(smallCells(cells))).toEqual(['F']);
+  it('a value still waiting for approval is never withheld or moved, but its reporter knows it', async () => {
+    // R02 is waiting (agency 2 knows 40): the province's relation is exact with it, so R09 needs cover elsewhere than R02.
+    const cells = [
+      cell('P', 146, { region: 'P', parent: null, owner: 100 }),
+      cell('R09', 3, { region: 'R09', parent: 'P', owner: 9 }), cell('R14', 3, { region: 'R14', parent: 'P', owner: 14 }),
+      cell('R02', 40, { region: 'R02', parent: 'P', owner: 2, published: false }), cell('R01', 100, { region: 'R01', parent: 'P', owner: 1 }),
+    ];
+    const w = withheld(cells);
+    expect(w).not.toContain('R02');
+    expect(w).toEqual(['R01', 'R09', 'R14']);
+    expect((await narrowestFor(cells)).disclosed).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { periodBounds, PeriodType } from '../../src/common/jalali';
 import { Agency, AgencyKind } from '../../src/modules/agency/agency.entity';
 import { HarmCategory, Indicator } from '../../src/modules/harm/harm.entity';
 import { AgeGroup, IndicatorUnit, ObservationStatus, Sensitivity, Sex } from '../../src/modules/harm/harm.enums';
-import { smallCells, type Cell } from '../../src/modules/harm/suppression';
+import { protectTable, PROTECTION_METHOD, type TableCell } from '../../src/modules/harm/disclosure';
 import { pgArray } from '../../src/db/sql';
 import { Person } from '../../src/modules/person/person.entity';
 import { LEVEL_RANK, Region, RegionLevel } from '../../src/modules/region/region.entity';
@@ -87,6 +87,12 @@ export interface DemoObservationOptions {
   /** 'demo': 1399–1403, province and counties (about 150k rows); 'large': 1394–1403, every region, sex × age (about 1.35M rows). */
   scale: 'demo' | 'large';
   log?: (s: string) => void;
+  /** Only these indicators (all by default). */
+  indicators?: readonly string[];
+  /** Only these Jalali years (the scale's by default). */
+  years?: readonly [from: number, to: number];
+  /** Another seed gives other synthetic values of the same shape (default: the demo's). */
+  seed?: string;
 }
 
 export interface DemoObservationResult {
@@ -181,7 +187,8 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-const rngFor = (...parts: string[]) => mulberry32(hash(`pol-harm|${parts.join('|')}`));
+const rngFor = (seed: string, ...parts: string[]) => mulberry32(hash(`${seed}|${parts.join('|')}`));
+const DEMO_SEED = 'pol-harm';
 
 function normal(rng: Rng): number {
   const u = rng() || 1e-12;
@@ -226,6 +233,7 @@ function overAges(rng: Rng, n: number, shares: AgeShares, into: Float64Array, of
 interface RegionNode {
   id: number;
   code: string;
+  path: string;
   level: RegionLevel;
   parentId: number | null;
   population: number;
@@ -258,14 +266,14 @@ interface Province {
 }
 
 async function readProvince(em: EntityManager): Promise<Province> {
-  const rows = await em.execute<Array<{ id: number; code: string; level: RegionLevel; parent_id: number | null; population: number; siblings: number }>>(
-    `select r.id, r.code, r.level, r.parent_id, coalesce(r.population, 0) as population,
+  const rows = await em.execute<Array<{ id: number; code: string; path: string; level: RegionLevel; parent_id: number | null; population: number; siblings: number }>>(
+    `select r.id, r.code, r.path, r.level, r.parent_id, coalesce(r.population, 0) as population,
             (select count(*)::int from region s where s.parent_id = r.parent_id) as siblings
        from region r order by r.code`,
   );
   const byId = new Map<number, RegionNode>();
   const nodes = rows.map((r, idx): RegionNode => {
-    const n: RegionNode = { id: r.id, code: r.code, level: r.level, parentId: r.parent_id, population: Number(r.population), siblings: r.siblings, idx, county: null };
+    const n: RegionNode = { id: r.id, code: r.code, path: r.path, level: r.level, parentId: r.parent_id, population: Number(r.population), siblings: r.siblings, idx, county: null };
     byId.set(n.id, n);
     return n;
   });
@@ -396,15 +404,16 @@ interface Row {
   note: string | null;
   version: number;
   isCurrent: boolean;
+  isPublished: boolean;
   previousId: number | null;
   smallCell: boolean;
   createdAt: string;
 }
 
 const INSERT_SQL = `insert into observation (id, indicator_id, region_id, period_code, sex, age_group, raw_value, reporting_agency_id, entered_by_id,
-    status, reviewed_by_id, reviewed_at, rejection_reason, note, version, is_current, previous_version_id, small_cell, created_at)
+    status, reviewed_by_id, reviewed_at, rejection_reason, note, version, is_current, is_published, previous_version_id, small_cell, created_at)
   select * from unnest(?::bigint[], ?::int[], ?::int[], ?::text[], ?::sex[], ?::age_group[], ?::float8[], ?::int[], ?::int[],
-    ?::observation_status[], ?::int[], ?::timestamptz[], ?::text[], ?::text[], ?::int[], ?::bool[], ?::bigint[], ?::bool[], ?::timestamptz[])`;
+    ?::observation_status[], ?::int[], ?::timestamptz[], ?::text[], ?::text[], ?::int[], ?::bool[], ?::bool[], ?::bigint[], ?::bool[], ?::timestamptz[])`;
 
 /**
  * Sent through the transaction's knex object so that the array literals travel as bound parameters:
@@ -417,7 +426,7 @@ async function insertRows(trx: Knex.Transaction, rows: Row[]): Promise<void> {
     col((r) => r.id), col((r) => r.indicatorId), col((r) => r.region.id), col((r) => r.period), col((r) => r.sex), col((r) => r.age),
     col((r) => r.value), col((r) => r.agencyId), col((r) => r.enteredById), col((r) => r.status), col((r) => r.reviewedById),
     col((r) => r.reviewedAt), col((r) => r.rejectionReason), col((r) => r.note), col((r) => r.version), col((r) => r.isCurrent),
-    col((r) => r.previousId), col((r) => r.smallCell), col((r) => r.createdAt),
+    col((r) => r.isPublished), col((r) => r.previousId), col((r) => r.smallCell), col((r) => r.createdAt),
   ]);
 }
 
@@ -486,6 +495,7 @@ function reporterCode(ind: DemoIndicator, prof: SeriesProfile, region: RegionNod
 interface IndicatorPlan {
   ind: DemoIndicator;
   prof: SeriesProfile;
+  seed: string;
   id: number;
   k: number;
   regions: RegionNode[];
@@ -575,16 +585,16 @@ function cellsOf(split: Split, v: Float64Array): Array<[Sex, AgeGroup, number]> 
   return out;
 }
 
-const toCell = (r: Row, k: number, isCount: boolean): Cell => ({
-  id: String(r.id), indicatorId: r.indicatorId, regionId: r.region.id, parentRegionId: r.region.parentId, periodCode: r.period,
-  sex: r.sex, ageGroup: r.age, value: r.value, k, siblings: r.region.siblings, isCount,
+const toCell = (r: Row): TableCell => ({
+  id: String(r.id), region: r.region.code, path: r.region.path, sex: r.sex, ageGroup: r.age, value: r.value, owner: r.agencyId,
+  published: r.isPublished,
 });
 
-function planIndicator(ind: DemoIndicator, prof: SeriesProfile, row: { id: number; suppression_k: number }, province: Province, scale: 'demo' | 'large', reporterOf: ReporterLookup): IndicatorPlan {
+function planIndicator(ind: DemoIndicator, prof: SeriesProfile, row: { id: number; suppression_k: number }, province: Province, scale: 'demo' | 'large', reporterOf: ReporterLookup, seed: string): IndicatorPlan {
   const rate = ind.unit === 'RATE' || ind.unit === 'PERCENT';
   const effect = new Map<number, number>();
   for (const r of [...province.counties, ...province.neighbourhoods, ...province.villages]) {
-    const rng = rngFor(ind.code, r.code, 'effect');
+    const rng = rngFor(seed, ind.code, r.code, 'effect');
     if (r.level === RegionLevel.COUNTY) {
       const spread = prof.spread ?? (rate ? 2 : 0.2);
       const fixed = prof.regionEffect?.[r.code];
@@ -598,10 +608,10 @@ function planIndicator(ind: DemoIndicator, prof: SeriesProfile, row: { id: numbe
     const { code, mustReport } = reporterCode(ind, prof, r);
     const rep = reporterOf(ind, code, mustReport);
     reporters.set(r.id, rep);
-    if (!submitted.has(rep.agencyId)) submitted.set(rep.agencyId, rngFor(ind.code, code, 'latest')() < 0.6);
+    if (!submitted.has(rep.agencyId)) submitted.set(rep.agencyId, rngFor(seed, ind.code, code, 'latest')() < 0.6);
   }
   return {
-    ind, prof, id: row.id, k: row.suppression_k, regions, reporters, effect, submitted,
+    ind, prof, seed, id: row.id, k: row.suppression_k, regions, reporters, effect, submitted,
     splits: new Map(regions.map((r) => [r.id, splitFor(ind, prof, r, scale)])),
   };
 }
@@ -627,14 +637,20 @@ class SpecialCells {
 }
 
 /** Every row of one (indicator, period), with its small-cell flags; ids come from `ids`. */
-function groupRows(plan: IndicatorPlan, province: Province, period: PeriodInfo, special: SpecialCells, reviewerId: number, ids: { next: number }): Row[] {
+interface PatternRow {
+  indicator_id: number;
+  period_code: string;
+  withheld: number;
+  uncertified: number;
+}
+
+function groupRows(plan: IndicatorPlan, province: Province, period: PeriodInfo, special: SpecialCells, reviewerId: number, ids: { next: number }, patterns: PatternRow[]): Row[] {
   const { ind } = plan;
-  const rng = rngFor(ind.code, period.code);
+  const rng = rngFor(plan.seed, ind.code, period.code);
   const rate = ind.unit === 'RATE' || ind.unit === 'PERCENT';
   const counts = rate ? null : countVectors(plan, province, period, rng);
   const rates = rate ? rateValues(plan, province, period, rng) : null;
   const group: Row[] = [];
-  const firstVersions: Array<{ old: Row; current: Row }> = [];
   for (const region of plan.regions) {
     const split = plan.splits.get(region.id)!;
     let cells: Array<[Sex, AgeGroup, number]>;
@@ -658,32 +674,28 @@ function groupRows(plan: IndicatorPlan, province: Province, period: PeriodInfo, 
         agencyId: rep.agencyId, enteredById: rep.enteredById, status,
         reviewedById: reviewed ? reviewerId : null, reviewedAt: reviewed ? reviewedAt : null,
         rejectionReason: reject?.reason ?? null, note: isTotal ? (reject ? REJECTED_NOTE : note ? SYNTHETIC + note : null) : null,
-        version: 1, isCurrent: true, previousId: null, smallCell: false, createdAt: created,
+        version: 1, isCurrent: true, isPublished: status === ObservationStatus.APPROVED, previousId: null, smallCell: false, createdAt: created,
       };
       if (correct && isTotal) {
-        const old: Row = { ...row, id: ids.next++, value: correct.wrong(value), isCurrent: false };
+        const old: Row = { ...row, id: ids.next++, value: correct.wrong(value), isCurrent: false, isPublished: false };
         const fixedAt = 45 + Math.floor(rng() * 45);
         Object.assign(row, {
           version: 2, previousId: old.id, note: CORRECTION_NOTE,
           createdAt: stamp(period.end, fixedAt, rng), reviewedAt: stamp(period.end, fixedAt + 3 + Math.floor(rng() * 8), rng),
         });
         group.push(old);
-        firstVersions.push({ old, current: row });
       }
       row.id = ids.next++;
       group.push(row);
     }
   }
 
-  // As refreshSmallCells: over the approved current cells of this (indicator, period).
-  const current = group.filter((r) => r.isCurrent && r.status === ObservationStatus.APPROVED);
-  const flagged = smallCells(current.map((r) => toCell(r, plan.k, plan.ind.unit === 'COUNT')));
-  for (const r of current) r.smallCell = flagged.has(String(r.id));
-  // A replaced version keeps the flag it had while it was current.
-  if (firstVersions.length) {
-    const swap = new Map(firstVersions.map((f) => [f.current, f.old]));
-    const then = smallCells(current.map((r) => toCell(swap.get(r) ?? r, plan.k, plan.ind.unit === 'COUNT')));
-    for (const { old } of firstVersions) old.smallCell = then.has(String(old.id));
+  // As refreshSmallCells: published cells and, where a cell has none, the value waiting for approval.
+  const cells = group.filter((r) => r.isPublished || (r.isCurrent && (r.status === ObservationStatus.SUBMITTED || r.status === ObservationStatus.DRAFT)));
+  const { withheld, unprotected } = plan.ind.unit === 'COUNT' ? protectTable(cells.map(toCell), plan.k) : { withheld: new Set<string>(), unprotected: [] };
+  for (const r of cells) r.smallCell = withheld.has(String(r.id));
+  if (cells.some((r) => r.isPublished)) {
+    patterns.push({ indicator_id: plan.id, period_code: period.code, withheld: withheld.size, uncertified: new Set(unprotected.map((u) => u.id)).size });
   }
   return group;
 }
@@ -698,7 +710,8 @@ function groupRows(plan: IndicatorPlan, province: Province, period: PeriodInfo, 
 export async function loadDemoObservations(em: EntityManager, opts: DemoObservationOptions): Promise<DemoObservationResult> {
   const log = opts.log ?? ((s: string) => process.stdout.write(`${s}\n`));
   const { scale } = opts;
-  const { fromYear, toYear } = SCALES[scale];
+  const [fromYear, toYear] = opts.years ?? [SCALES[scale].fromYear, SCALES[scale].toYear];
+  const seed = opts.seed ?? DEMO_SEED;
   const started = performance.now();
 
   const province = await readProvince(em);
@@ -709,12 +722,13 @@ export async function loadDemoObservations(em: EntityManager, opts: DemoObservat
   const [reviewer] = await em.execute<Array<{ id: number }>>(`select id from person where email = ?`, [REVIEWER_EMAIL]);
   if (!reviewer) throw new Error(`harm demo data: no person ${REVIEWER_EMAIL}; load the base demo data first`);
   const profiles = new Map(Object.entries(DEMO_SERIES));
-  const plans = DEMO_INDICATORS.map((ind) =>
-    planIndicator(ind, need(profiles, ind.code, 'series parameters of indicator'), need(indicators, ind.code, 'indicator (load the catalogue first)'), province, scale, reporterOf),
+  const plans = DEMO_INDICATORS.filter((ind) => !opts.indicators || opts.indicators.includes(ind.code)).map((ind) =>
+    planIndicator(ind, need(profiles, ind.code, 'series parameters of indicator'), need(indicators, ind.code, 'indicator (load the catalogue first)'), province, scale, reporterOf, seed),
   );
   const special = new SpecialCells();
 
   let rows = 0;
+  const patterns: PatternRow[] = [];
   await em.transactional(async (tx) => {
     await tx.execute(`lock table observation in share row exclusive mode`, [], 'run');
     const [{ present }] = await tx.execute<Array<{ present: boolean }>>(`select exists (select 1 from observation) as present`);
@@ -735,7 +749,7 @@ export async function loadDemoObservations(em: EntityManager, opts: DemoObservat
     try {
       for (const plan of plans) {
         for (const period of periodsOf(plan.ind.periodType, fromYear, toYear)) {
-          const group = groupRows(plan, province, period, special, reviewer.id, ids);
+          const group = groupRows(plan, province, period, special, reviewer.id, ids, patterns);
           chunk.push(...group);
           rows += group.length;
           if (chunk.length < CHUNK_ROWS) continue;
@@ -753,6 +767,13 @@ export async function loadDemoObservations(em: EntityManager, opts: DemoObservat
       await pending.catch(() => undefined);
     }
     if (rows) await tx.execute(`select setval(pg_get_serial_sequence('observation', 'id'), ?)`, [ids.next - 1]);
+    // The patterns were computed with the rows, by the current method.
+    await tx.execute(
+      `insert into small_count_pattern (indicator_id, period_code, method, withheld, uncertified)
+       select p.indicator_id, p.period_code, ?, p.withheld, p.uncertified
+         from jsonb_to_recordset(?::jsonb) as p(indicator_id int, period_code text, withheld int, uncertified int)`,
+      [PROTECTION_METHOD, JSON.stringify(patterns)],
+    );
   });
   const unused = special.unused();
   if (unused.length) log(`harm demo data: cells named for rejection, correction or notes that the ${scale} scale does not have: ${unused.join(', ')}`);

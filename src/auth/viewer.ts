@@ -65,8 +65,9 @@ export async function loadViewer(em: EntityManager, email: string, membershipHea
        left join agency_unit u on u.id = m.unit_id
        left join region r on r.id = a.jurisdiction_id
        left join lateral (
-         select json_agg(json_build_object('code', d.code, 'categoryCodes', d.category_codes, 'rootPath', dr.path, 'finest', d.finest_level) order by d.id) as agreements
-           from data_sharing_agreement d join region dr on dr.id = d.region_root_id
+         select json_agg(json_build_object('code', d.code, 'categoryCodes', d.category_codes, 'rootPath', dr.path, 'finest', d.finest_level,
+                                           'reporterId', case when ga.kind = 'PROVINCIAL_GOVERNORATE' then null else ga.id end) order by d.id) as agreements
+           from data_sharing_agreement d join region dr on dr.id = d.region_root_id join agency ga on ga.id = d.grantor_id
           where d.grantee_id = a.id and d.revoked_at is null and d.valid_from <= ?::date and d.valid_to >= ?::date
        ) g on true
       where p.email = ?

@@ -4,7 +4,7 @@ import { Person } from '../modules/person/person.entity';
 import { Appointment, Post } from '../modules/post/post.entity';
 import { Region } from '../modules/region/region.entity';
 import { JalaliPeriod } from '../modules/period/period.entity';
-import { HarmCategory, Indicator, Observation, ObservationBatch } from '../modules/harm/harm.entity';
+import { HarmCategory, Indicator, Observation, ObservationBatch, SmallCountPattern } from '../modules/harm/harm.entity';
 import { DataSharingAgreement } from '../modules/sharing/agreement.entity';
 import { AccessLog } from '../modules/audit/access-log.entity';
 import { RateLimitBucket } from '../modules/limits/rate-limit.entity';
@@ -12,5 +12,5 @@ import { RateLimitBucket } from '../modules/limits/rate-limit.entity';
 /** Every entity, listed once: discovery reads no folders. */
 export const ENTITIES = [
   Region, Agency, AgencyUnit, Person, Membership, Post, Appointment,
-  JalaliPeriod, HarmCategory, Indicator, ObservationBatch, Observation, DataSharingAgreement, AccessLog, RateLimitBucket,
+  JalaliPeriod, HarmCategory, Indicator, ObservationBatch, Observation, SmallCountPattern, DataSharingAgreement, AccessLog, RateLimitBucket,
 ];

@@ -8,7 +8,7 @@ import { mayAttempt } from './policy';
 import { AgencyKind, UnitKind } from '../modules/agency/agency.entity';
 import { Role } from '../modules/person/membership.entity';
 import { LEVEL_RANK, RegionLevel } from '../modules/region/region.entity';
-import { ObservationStatus, Sensitivity } from '../modules/harm/harm.enums';
+import { Sensitivity } from '../modules/harm/harm.enums';
 
 export enum Audience {
   PUBLIC = 'PUBLIC',
@@ -85,6 +85,11 @@ export interface AgreementGrant {
   categoryCodes: string[];
   rootPath: string;
   finest: RegionLevel;
+  /**
+   * Null when the grantor is the provincial governorate (it may share any data in scope); otherwise
+   * the grantor's id: an agency can share only the observations it reported itself.
+   */
+  reporterId: number | null;
 }
 
 /** What the policy needs to know about an observation row. */
@@ -92,7 +97,8 @@ export interface ObservationFacts {
   sensitivity: Sensitivity;
   level: RegionLevel;
   path: string;
-  status: ObservationStatus;
+  /** The approved version in force (what everyone but the reporter and the deputy may see). */
+  published: boolean;
   reportingAgencyId: number;
   categoryCode: string;
 }
@@ -107,7 +113,7 @@ export function observationGrant(viewer: Viewer, row: ObservationFacts, agreemen
   const m = viewer.membership;
   if (m && row.reportingAgencyId === m.agencyId) return 'reporting agency';
   if (isMonitoringDeputy(viewer)) return 'monitoring deputy';
-  if (row.status !== ObservationStatus.APPROVED) return null;
+  if (!row.published) return null;
   const audience = audienceOf(viewer);
   for (const scope of HARM_MATRIX[audience][row.sensitivity]) {
     if (rankOf(row.level) > rankOf(scope.finest)) continue;
@@ -115,7 +121,10 @@ export function observationGrant(viewer: Viewer, row: ObservationFacts, agreemen
     return `matrix: ${audience} ${row.sensitivity} ${scope.within === 'ANYWHERE' ? 'anywhere' : 'own jurisdiction'} to ${scope.finest}`;
   }
   for (const a of agreements) {
-    if (a.categoryCodes.includes(row.categoryCode) && row.path.startsWith(a.rootPath) && rankOf(row.level) <= rankOf(a.finest)) {
+    if (
+      a.categoryCodes.includes(row.categoryCode) && row.path.startsWith(a.rootPath) && rankOf(row.level) <= rankOf(a.finest) &&
+      (a.reporterId === null || a.reporterId === row.reportingAgencyId)
+    ) {
       return `agreement ${a.code}`;
     }
   }

@@ -15,14 +15,9 @@ function levelsUpTo(finest: RegionLevel): string | null {
   return levels.length === Object.keys(LEVEL_RANK).length ? null : `r.level in (${levels.join(', ')})`;
 }
 
-/**
- * The WHERE condition that keeps exactly the observation rows the viewer may see, built from the
- * same matrix as `observationGrant`. Aliases: `o` observation, `i` indicator, `c` harm category,
- * `r` region.
- */
-export function observationScopeSql(viewer: Viewer, agreements: readonly AgreementGrant[]): SqlFragment {
+/** The matrix's scopes (and the viewer's agreements) as one condition on published rows. */
+function matrixSql(viewer: Viewer, agreements: readonly AgreementGrant[]): SqlFragment {
   const m = viewer.membership;
-  if (isMonitoringDeputy(viewer)) return { sql: 'true', params: [] };
   const approved: string[] = [];
   const params: unknown[] = [];
   const audience = audienceOf(viewer);
@@ -38,13 +33,44 @@ export function observationScopeSql(viewer: Viewer, agreements: readonly Agreeme
     }
   }
   for (const a of agreements) {
-    approved.push(`(${['c.code in (?)', 'r.path like ?', levelsUpTo(a.finest)].filter(Boolean).join(' and ')})`);
+    const parts = ['c.code in (?)', 'r.path like ?', levelsUpTo(a.finest)];
     params.push(a.categoryCodes, `${escapeLike(a.rootPath)}%`);
+    if (a.reporterId !== null) {
+      parts.push('o.reporting_agency_id = ?');
+      params.push(a.reporterId);
+    }
+    approved.push(`(${parts.filter(Boolean).join(' and ')})`);
   }
-  const approvedSql = approved.length ? `(o.status = 'APPROVED' and (${approved.join(' or ')}))` : 'false';
-  if (m) {
-    params.push(m.agencyId);
-    return { sql: `(${approvedSql} or o.reporting_agency_id = ?)`, params };
-  }
-  return { sql: approvedSql, params };
+  return { sql: approved.length ? `(${approved.join(' or ')})` : 'false', params };
+}
+
+/**
+ * The WHERE condition that keeps exactly the observation rows the viewer may see, built from the
+ * same matrix as `observationGrant`: the published (approved, in force) rows the matrix or an
+ * agreement admits, other than the viewer's own; the viewer's own agency's rows in their latest
+ * version (every version with `history`); everything for the monitoring deputy. Aliases: `o`
+ * observation, `i` indicator, `c` harm category, `r` region.
+ */
+export function observationScopeSql(viewer: Viewer, agreements: readonly AgreementGrant[], opts: { history?: boolean } = {}): SqlFragment {
+  const latest = opts.history ? 'true' : 'o.is_current';
+  if (isMonitoringDeputy(viewer)) return { sql: latest, params: [] };
+  const matrix = matrixSql(viewer, agreements);
+  const m = viewer.membership;
+  if (!m) return { sql: `(o.is_published and ${matrix.sql})`, params: matrix.params };
+  return {
+    sql: `((o.is_published and o.reporting_agency_id <> ? and ${matrix.sql}) or (o.reporting_agency_id = ? and ${latest}))`,
+    params: [m.agencyId, ...matrix.params, m.agencyId],
+  };
+}
+
+/**
+ * Published rows the viewer may see: the statistics' scope. Everyone, the reporter and the deputy
+ * included, gets figures computed from the one published state.
+ */
+export function publishedScopeSql(viewer: Viewer, agreements: readonly AgreementGrant[]): SqlFragment {
+  if (isMonitoringDeputy(viewer)) return { sql: 'o.is_published', params: [] };
+  const matrix = matrixSql(viewer, agreements);
+  const m = viewer.membership;
+  if (!m) return { sql: `(o.is_published and ${matrix.sql})`, params: matrix.params };
+  return { sql: `(o.is_published and (o.reporting_agency_id = ? or ${matrix.sql}))`, params: [m.agencyId, ...matrix.params] };
 }

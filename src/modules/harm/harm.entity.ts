@@ -116,6 +116,10 @@ export class ObservationBatch extends BaseEntity {
   name: 'observation_current_key',
   expression: 'create unique index "observation_current_key" on "observation" ("indicator_id", "region_id", "period_code", "sex", "age_group") where "is_current"',
 })
+@Index({
+  name: 'observation_published_key',
+  expression: 'create unique index "observation_published_key" on "observation" ("indicator_id", "region_id", "period_code", "sex", "age_group") where "is_published"',
+})
 @Index({ name: 'observation_indicator_period', properties: ['indicator', 'period'] })
 @Index({ name: 'observation_region_period', properties: ['region', 'period'] })
 export class Observation {
@@ -182,8 +186,17 @@ export class Observation {
   batch?: Ref<ObservationBatch>;
 
   /**
-   * Small-cell protection for audiences other than the reporting agency and the monitoring deputy:
-   * primary (1..k−1) or secondary (recoverable by subtraction). Recomputed whenever approvals change.
+   * The approved version in force: what everyone but the reporting agency and the monitoring deputy
+   * sees. A correction waiting for approval leaves it in place; approving the correction moves it.
+   * So every audience sees one consistent approved state of each table.
+   */
+  @Property({ type: 'boolean', default: false })
+  isPublished: boolean & Opt = false;
+
+  /**
+   * Withheld from audiences other than the reporting agency and the monitoring deputy (set on
+   * published rows): a small count (1..k−1), or a cell withheld to protect one. Recomputed for the
+   * whole table whenever what is published or pending in it changes (disclosure.ts).
    */
   @Property({ type: 'boolean', default: false })
   smallCell: boolean & Opt = false;
@@ -194,4 +207,30 @@ export class Observation {
   /** Set per request: whether this caller sees `value` withheld (not stored). */
   @Property({ type: 'boolean', persist: false })
   suppressedForViewer?: boolean;
+}
+
+/**
+ * When the small-count pattern of a table (an indicator in a period) was last computed, and by
+ * which version of the method: tables computed by an older one are computed again at start.
+ */
+@Entity({ tableName: 'small_count_pattern' })
+export class SmallCountPattern {
+  @PrimaryKey({ type: 'int' })
+  indicatorId!: number;
+
+  @PrimaryKey({ length: 8 })
+  periodCode!: string;
+
+  @Property({ type: 'int' })
+  method!: number;
+
+  @Property({ type: 'int', default: 0 })
+  withheld: number & Opt = 0;
+
+  /** Small counts whose certified range stays below k against some agency that reported cells of the table itself. */
+  @Property({ type: 'int', default: 0 })
+  uncertified: number & Opt = 0;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  computedAt: Date & Opt = new Date();
 }

@@ -65,6 +65,7 @@ interface ScopedRow {
   note: string | null;
   version: number;
   is_current: boolean;
+  is_published: boolean;
   previous_version_id: string | null;
   batch_id: number | null;
   small_cell: boolean;
@@ -77,7 +78,7 @@ interface ScopedRow {
 }
 
 /** Where-conditions of the observation filter (aliases as in observationScopeSql, plus `p` period). */
-function filterSql(args: ObservationsArgs, exemptHistory: string): { sql: string[]; params: unknown[] } {
+function filterSql(args: ObservationsArgs): { sql: string[]; params: unknown[] } {
   const f = args.filter ?? {};
   const sql: string[] = [];
   const params: unknown[] = [];
@@ -119,8 +120,6 @@ function filterSql(args: ObservationsArgs, exemptHistory: string): { sql: string
     sql.push('o.age_group = ?');
     params.push(f.ageGroup);
   }
-  // Replaced versions: only where the caller may see working details.
-  sql.push(f.includeHistory ? `(o.is_current or ${exemptHistory})` : 'o.is_current');
   return { sql, params };
 }
 
@@ -139,11 +138,9 @@ export async function listObservations(ctx: Context, args: ObservationsArgs, Sha
   const { viewer } = ctx;
   const first = pageSize(args, ctx.config.maxPageSize);
   const agreements = await ctx.loaders.agreementsOfViewer();
-  const scope = observationScopeSql(viewer, agreements);
-  const exempt = viewer.membership
-    ? seesSmallCounts(viewer, -1) ? 'true' : `o.reporting_agency_id = ${Number(viewer.membership.agencyId)}`
-    : 'false';
-  const filter = filterSql(args, exempt);
+  // Replaced versions (history): only of rows whose working details the caller may see.
+  const scope = observationScopeSql(viewer, agreements, { history: !!args.filter?.includeHistory });
+  const filter = filterSql(args);
   const where = [scope.sql, ...filter.sql];
   const params = [...scope.params, ...filter.params];
   const conn = ctx.em;
@@ -159,7 +156,7 @@ export async function listObservations(ctx: Context, args: ObservationsArgs, Sha
   const logged: Array<{ indicatorId: number; sensitivity: Sensitivity; regionCode: string; periodCode: string; grant: string }> = [];
   for (const row of rows.slice(0, first)) {
     const facts: ObservationFacts = {
-      sensitivity: row.sensitivity, level: row.region_level, path: row.region_path, status: row.status,
+      sensitivity: row.sensitivity, level: row.region_level, path: row.region_path, published: row.is_published,
       reportingAgencyId: row.reporting_agency_id, categoryCode: row.category_code,
     };
     const grant = observationGrant(viewer, facts, agreements);
@@ -182,7 +179,9 @@ export async function listObservations(ctx: Context, args: ObservationsArgs, Sha
       note: row.note,
       rejectionReason: row.rejection_reason,
       version: row.version,
-      isCurrent: row.is_current,
+      // Outside the reporting agency and the deputy the published version is the one in force:
+      // a correction waiting for approval is theirs to know about.
+      isCurrent: seesSmallCounts(viewer, row.reporting_agency_id) ? row.is_current : true,
       suppressedForViewer: row.small_cell && !seesSmallCounts(viewer, row.reporting_agency_id),
       grant,
       facts,
@@ -362,8 +361,8 @@ export async function submitObservations(ctx: Context, input: SubmitObservations
       );
       const corrected = replaced.length;
       await tx.execute(`update observation_batch set created_count = ?, corrected_count = ? where id = ?`, [clean.length - corrected, corrected, batch.id]);
-      // Replaced approved values no longer count for small-cell protection.
-      if (replaced.length) await refreshSmallCells(em, pairsOf(replaced.map((r) => ({ indicatorId: r.indicator_id, periodCode: r.period_code }))));
+      // Values waiting for approval are known to their reporter: the tables' patterns must hold against that too.
+      await refreshSmallCells(em, pairsOf(clean.map((r) => ({ indicatorId: r.indicatorId, periodCode: r.period }))));
       return { batchId: String(batch.id), rows: clean.length, created: clean.length - corrected, corrected, replayed: false };
     });
   } catch (e) {
@@ -418,9 +417,19 @@ async function review(ctx: Context, ids: string[], status: ObservationStatus.APP
       else if (r.status !== ObservationStatus.SUBMITTED) problems.push({ field: `ids.${i}`, message: `observation ${id} is ${r.status}, not SUBMITTED` });
     });
     if (problems.length) throw new BadInputError(`${problems.length} observation(s) cannot be reviewed; nothing was changed. First: ${problems[0].message}`, problems.slice(0, 200));
+    if (status === ObservationStatus.APPROVED) {
+      // The approved version becomes the one in force: the version it corrects stops being published.
+      await conn.execute(
+        `update observation o set is_published = false
+           from observation a
+          where a.id in (?) and o.is_published and o.id <> a.id and o.indicator_id = a.indicator_id and o.region_id = a.region_id
+            and o.period_code = a.period_code and o.sex = a.sex and o.age_group = a.age_group`,
+        [unique],
+      );
+    }
     await conn.execute(
-      `update observation set status = ?::observation_status, reviewed_by_id = ?, reviewed_at = now(), rejection_reason = ? where id in (?)`,
-      [status, viewer.person!.id, reason ?? null, unique],
+      `update observation set status = ?::observation_status, reviewed_by_id = ?, reviewed_at = now(), rejection_reason = ?, is_published = ? where id in (?)`,
+      [status, viewer.person!.id, reason ?? null, status === ObservationStatus.APPROVED, unique],
     );
     await refreshSmallCells(em, pairsOf(rows.map((r) => ({ indicatorId: r.indicator_id, periodCode: r.period_code }))));
     return { count: unique.length };

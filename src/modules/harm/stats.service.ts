@@ -1,7 +1,7 @@
 import { BadInputError } from '../../common/errors';
 import { parsePeriod, periodBounds, PeriodType, previousPeriod, sameLastYear } from '../../common/jalali';
 import { observationGrant, seesSmallCounts } from '../../policy/harm-policy';
-import { observationScopeSql } from '../../policy/harm-scope';
+import { publishedScopeSql } from '../../policy/harm-scope';
 import type { Context } from '../../server/context';
 import { regionOf, subtreeSql } from '../region/region.service';
 import { readRows } from '../../db/sql';
@@ -90,7 +90,7 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
     : '';
   const compared = opts.comparisons ? ', prev.value, prev.hidden, prev.all_own, ly.value, ly.hidden, ly.all_own' : '';
   const agreements = await ctx.loaders.agreementsOfViewer();
-  const scope = observationScopeSql(viewer, agreements);
+  const scope = publishedScopeSql(viewer, agreements);
   const own = viewer.membership ? (seesSmallCounts(viewer, -1) ? 'true' : `(o.reporting_agency_id = ${Number(viewer.membership.agencyId)})`) : 'false';
   const bucketCol = input.granularity === PeriodType.MONTH ? 'p.code' : input.granularity === PeriodType.QUARTER ? 'p.quarter_code' : 'p.year_code';
   const extra: string[] = [];
@@ -127,7 +127,7 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
          join harm_category c on c.id = i.category_id
          join region r on r.id = o.region_id
          ${direct ? '' : 'join jalali_period p on p.code = o.period_code'}
-        where o.is_current and o.status = 'APPROVED' and ${scope.sql}
+        where ${scope.sql}
           and i.id in (?) and r.level = ? and o.sex = ? and o.age_group = ?
           and ${periods.sql}
           ${extra.map((e) => `and ${e}`).join(' ')}
@@ -176,7 +176,7 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
       observationGrant(
         viewer,
         {
-          sensitivity: r.sensitivity, level: r.region_level, path: r.region_path, status: ObservationStatus.APPROVED,
+          sensitivity: r.sensitivity, level: r.region_level, path: r.region_path, published: true,
           reportingAgencyId: allOwn && viewer.membership ? viewer.membership.agencyId : -1, categoryCode: r.category_code,
         },
         agreements,
