@@ -223,6 +223,48 @@ describe('limits on the GraphQL endpoint (defaults)', () => {
     }
   });
 
+  it('deeply nested variables or extensions: 400 BAD_USER_INPUT before anything walks them, never 500', async () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const tooDeep = { code: 'BAD_USER_INPUT', problems: [{ field: expect.any(String), message: 'nested deeper than 32 levels' }] };
+    for (const depth of [5_000, 100_000]) {
+      const r = await post(hub, `{"query":"{ __typename }","variables":{"a":${nested(depth)}}}`);
+      expect(r.status, `depth ${depth}`).toBe(400);
+      expect(r.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(r.json?.errors, r.text.slice(0, 200)).toHaveLength(1);
+      expect(firstError(r)!.extensions, `depth ${depth}`).toEqual(tooDeep);
+      expect(firstError(r)!.message).toMatch(/^a(\.0)+: nested deeper than 32 levels$/);
+      const ext = await post(hub, `{"query":"{ __typename }","extensions":{"x":${nested(depth)}}}`);
+      expect(ext.status, `extensions, depth ${depth}`).toBe(400);
+      expect(firstError(ext)!.extensions).toEqual(tooDeep);
+      expect(firstError(ext)!.message).toMatch(/^extensions\.x(\.0)+: nested deeper/);
+    }
+    // In the URL of a GET (brackets need no escaping in a query string).
+    const get = await fetch(`${hub.url}/graphql?query=${encodeURIComponent('{ __typename }')}&variables={"a":${nested(5_000)}}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(get.status).toBe(400);
+    expect(((await get.json()) as Raw['json'])!.errors![0].extensions).toEqual(tooDeep);
+    // Objects count as levels too, and a mutation is refused the same way.
+    const objects = `{"a":${'{"b":'.repeat(5_000)}1${'}'.repeat(5_000)}}`;
+    const mutation = await post(hub, `{"query":"mutation($a: String) { __typename }","variables":${objects}}`);
+    expect(mutation.status).toBe(400);
+    expect(firstError(mutation)!.extensions).toEqual(tooDeep);
+    // Too many values, however flat.
+    const wide = await post(hub, `{"query":"{ __typename }","variables":{"a":[${Array(200_001).fill(0).join(',')}]}}`);
+    expect(wide.status).toBe(400);
+    expect(firstError(wide)!.extensions).toEqual({ code: 'BAD_USER_INPUT', problems: [{ field: 'a', message: 'holds more than 200000 values' }] });
+    // 32 levels is the limit, not over it; ordinary variables work as before.
+    const atLimit = await post(hub, `{"query":"{ __typename }","variables":{"a":${nested(32)}}}`);
+    expect(atLimit.status).toBe(200);
+    expect(atLimit.json?.data).toEqual({ __typename: 'Query' });
+    expect(firstError(await post(hub, `{"query":"{ __typename }","variables":{"a":${nested(33)}}}`))!.extensions).toEqual(tooDeep);
+    const counties = await hub.gql(CountiesDocument, { first: 3 });
+    expect(counties.status).toBe(200);
+    expect(counties.data!.regions.nodes).toHaveLength(3);
+    // The hub is still healthy.
+    expect((await fetch(`${hub.url}/healthz`)).status).toBe(200);
+  });
+
   it('body size: 413 PAYLOAD_TOO_LARGE with the limit, declared or streamed; up to the limit is read', async () => {
     const big = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(9 * 1024 * 1024) } });
     const declared = await post(hub, big);
