@@ -349,7 +349,7 @@ describe('production mode', () => {
   let prod: TestHub;
   let dev: TestHub;
   beforeAll(async () => {
-    [prod, dev] = await Promise.all([startTestHub({ NODE_ENV: 'production', POL_ALLOW_LOCAL_TOKENS: 'true' }), startTestHub()]);
+    [prod, dev] = await Promise.all([startTestHub({ NODE_ENV: 'production', POL_ALLOW_LOCAL_TOKENS: 'true', POL_METRICS_TOKEN: 'metrics-token-of-some-length' }), startTestHub()]);
     expect(prod.config.production).toBe(true);
   });
   afterAll(async () => {
