@@ -39,7 +39,7 @@ async function main() {
   const ops = await benchOps(bench.client);
 
   // Same data folder as the hubs: the token is signed with their key.
-  const tokens = await createTokenService(loadConfig({ NODE_ENV: 'production', POL_ALLOW_LOCAL_TOKENS: 'true', POL_DATA_DIR: dataDir, DATABASE_URL: url }));
+  const tokens = await createTokenService(loadConfig({ NODE_ENV: 'production', POL_ALLOW_LOCAL_TOKENS: 'true', POL_METRICS: 'false', POL_DATA_DIR: dataDir, DATABASE_URL: url }));
   const token = await tokens.sign!('dg@sca.kermanshah.example');
   // Requests are logged at warn: at info each request writes a JSON line that this process would read.
   const env = { POL_EXPOSE_SQL_COUNT: 'true', POL_DEMO_DATA: 'false', LOG_LEVEL: 'warn' };

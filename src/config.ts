@@ -102,7 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port: envInt(env, 'PORT', 4000),
-    host: env.HOST || '0.0.0.0',
+    // This machine only, unless HOST opens it to others (e.g. 0.0.0.0, or the address a proxy reaches).
+    host: env.HOST || '127.0.0.1',
     databaseUrl,
     dataDir: path.resolve(env.POL_DATA_DIR || '.pol'),
     embeddedPgPort: envInt(env, 'POL_PG_PORT', 54329, 1),

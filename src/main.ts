@@ -5,6 +5,7 @@ import { openDatabase } from './db/bootstrap';
 import { createHub } from './server/app';
 import { createLogger } from './server/log';
 import { mountExplorer } from './server/explorer-mount';
+import { isLoopbackAddress } from './server/explorer';
 import { loadDemoDataIfEmpty } from '../scripts/demo/load';
 import { loadHarmDemoIfEmpty } from '../scripts/demo/harm-load';
 import { refreshStalePatterns } from './modules/harm/suppression';
@@ -44,10 +45,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const base = `http://localhost:${port}`;
+  const loopbackOnly = isLoopbackAddress(config.host) || config.host === 'localhost';
   process.stdout.write(
     [
       '',
       `Pol is running${db.embedded ? ` (embedded PostgreSQL, data in ${config.dataDir})` : ''}`,
+      `  Listening ${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}${loopbackOnly ? ' (this machine only; HOST=0.0.0.0 opens it to others)' : ''}`,
       `  GraphQL   ${base}/graphql`,
       `  Explorer  ${base}/graphiql`,
       tokens.sign

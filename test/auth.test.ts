@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
 import { createTokenService } from '../src/auth/tokens';
@@ -23,6 +25,15 @@ async function foreignToken(email: string): Promise<string> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A token for `email` signed with the hub's own key, with or without an `exp` claim (the hub's `sign` always sets one). */
+async function hubKeyToken(email: string, opts: { exp: boolean }): Promise<string> {
+  const { importJWK, SignJWT } = await import('jose');
+  const stored = JSON.parse(fs.readFileSync(path.join(hub.config.dataDir, 'auth', 'signing-key.json'), 'utf8'));
+  const jwt = new SignJWT({ email }).setProtectedHeader({ alg: 'ES256', kid: stored.kid }).setSubject(email).setIssuer('pol-local').setAudience('pol').setIssuedAt();
+  if (opts.exp) jwt.setExpirationTime('1h');
+  return jwt.sign(await importJWK(stored.privateJwk, 'ES256'));
 }
 
 describe('who is calling', () => {
@@ -60,6 +71,20 @@ describe('who is calling', () => {
     expect(late.status).toBe(401);
     expect(codes(late)).toEqual(['UNAUTHENTICATED']);
     expect(late.errors![0].message).toMatch(/expired/);
+  });
+
+  it('a token without an expiry ("exp" claim) is UNAUTHENTICATED (401), even signed with the hub\'s own key', async () => {
+    const never = await hubKeyToken(DG, { exp: false });
+    expect(JSON.parse(Buffer.from(never.split('.')[1], 'base64url').toString())).not.toHaveProperty('exp');
+    const r = await hub.gql(MeDocument, undefined, { authorization: `Bearer ${never}` });
+    expect(r.status).toBe(401);
+    expect(codes(r)).toEqual(['UNAUTHENTICATED']);
+    expect(r.errors![0].message).toMatch(/"exp"/);
+    expect(r.data).toBeUndefined();
+    // The same token with an expiry is accepted.
+    const ok = await hub.gql(MeDocument, undefined, { authorization: `Bearer ${await hubKeyToken(DG, { exp: true })}` });
+    expect(ok.status).toBe(200);
+    expect(ok.data!.me!.person.email).toBe(DG);
   });
 
   it('a forged token (signed by another key) is UNAUTHENTICATED', async () => {
@@ -111,5 +136,44 @@ describe('who is calling', () => {
     const ended = await hub.gql(MeDocument, undefined, { authorization: `Bearer ${token}` });
     expect(ended.data!.me!.acting).toBeNull();
     expect(ended.data!.me!.memberships).toEqual([]);
+  });
+});
+
+describe('tokens from an OIDC provider (AUTH_JWKS_URL)', () => {
+  const ISSUER = 'https://idp.test';
+  let jwks: http.Server;
+  let dataDir: string;
+  let sign: (claims: { exp: boolean }) => Promise<string>;
+  let verify: (token: string) => Promise<string>;
+
+  beforeAll(async () => {
+    const { exportJWK, generateKeyPair, SignJWT } = await import('jose');
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const publicJwk = { ...(await exportJWK(publicKey)), kid: 'idp-1', alg: 'ES256', use: 'sig' };
+    jwks = http.createServer((_req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [publicJwk] })));
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pol-jwks-'));
+    const service = await createTokenService(loadConfig({
+      POL_DATA_DIR: dataDir, AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks`, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: 'pol',
+    }));
+    expect(service.sign).toBeUndefined();
+    verify = (token) => service.verify(token);
+    sign = async ({ exp }) => {
+      const jwt = new SignJWT({ email: DG }).setProtectedHeader({ alg: 'ES256', kid: 'idp-1' }).setSubject(DG).setIssuer(ISSUER).setAudience('pol').setIssuedAt();
+      if (exp) jwt.setExpirationTime('10m');
+      return jwt.sign(privateKey);
+    };
+  });
+  afterAll(() => {
+    jwks?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('accepts a token with an expiry and refuses one without (UNAUTHENTICATED)', async () => {
+    expect(await verify(await sign({ exp: true }))).toBe(DG);
+    const never = await sign({ exp: false });
+    await expect(verify(never)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/"exp"/) });
+    // Refused every time: a refusal is not remembered as a success.
+    await expect(verify(never)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 });

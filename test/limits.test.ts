@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config';
@@ -8,7 +8,10 @@ import { observabilityExtension } from '../src/server/observability';
 import { createHub, type Hub } from '../src/server/app';
 import type { Context } from '../src/server/context';
 import { limitsExtension, loadLimitsConfig } from '../src/server/limits';
-import { CostMemo, operationCost, pageEstimator } from '../src/server/limits/cost';
+import { comparisonsSelected, CostMemo, operationCost, pageEstimator, periodsBetweenCodes, SERIES_POINT_DIVISOR, seriesEstimator } from '../src/server/limits/cost';
+import { EXAMPLE_OPERATIONS } from '../src/server/examples';
+import { regionDirectory, type RegionSnapshot } from '../src/modules/region/region-directory';
+import { Q as WORKLOAD } from '../scripts/lib/workload';
 import { measureDocument } from '../src/server/limits/document';
 import { createLogger } from '../src/server/log';
 import { CountiesDocument, CountyNetworkDocument, MeDocument } from '../schema/client/graphql';
@@ -99,6 +102,32 @@ describe('measuring documents and estimating cost', () => {
     // region 1 + children (1 + 10 × (code 1))
     expect(cost('{ region(code: "x") { children { code } } }')).toBe(1 + 1 + 10);
     expect(cost(getIntrospectionQuery())).toBe(0);
+  });
+});
+
+describe('the cost of a series', () => {
+  it('counts the periods between two codes of the granularity; anything else is left to execution', () => {
+    expect(periodsBetweenCodes('1390-01', '1404-12', 'MONTH')).toBe(180);
+    expect(periodsBetweenCodes('1403-12', '1404-01', 'MONTH')).toBe(2);
+    expect(periodsBetweenCodes('1402-Q1', '1403-Q4', 'QUARTER')).toBe(8);
+    expect(periodsBetweenCodes('1400', '1404', 'YEAR')).toBe(5);
+    expect(periodsBetweenCodes('۱۴۰۴-۰۱', '1404-03', 'MONTH')).toBe(3);
+    for (const [from, to, g] of [['1404-13', '1404-12', 'MONTH'], ['1404-01', 'soon', 'MONTH'], ['1404-02', '1404-01', 'MONTH'], ['1404-Q1', '1404-03', 'QUARTER'], ['1404', '1404', 'MONTH'], [7, '1404', 'YEAR']]) {
+      expect(periodsBetweenCodes(from, to, g), `${from} ${to} ${g}`).toBeUndefined();
+    }
+  });
+
+  it('counts the previous-period and last-year comparisons as one each, through fragments', () => {
+    const doc = parse(`query { indicatorSeries(input: $i) { value ...A ... on SeriesPoint { changeFromPreviousPercent } } }
+      fragment A on SeriesPoint { ...B previous } fragment B on SeriesPoint { ...A changeFromLastYear }`);
+    const fragments = new Map(doc.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d] as const] : [])));
+    const set = (q: string) => (parse(q).definitions[0] as OperationDefinitionNode).selectionSet;
+    expect(comparisonsSelected(set('{ value period { code } }'))).toBe(0);
+    expect(comparisonsSelected(set('{ previous changeFromPrevious changeFromPreviousPercent }'))).toBe(1);
+    expect(comparisonsSelected(set('{ lastYear }'))).toBe(1);
+    expect(comparisonsSelected(set('{ previous lastYear }'))).toBe(2);
+    const series = ((doc.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode).selectionSet;
+    expect(comparisonsSelected(series, fragments)).toBe(2);
   });
 });
 
@@ -202,6 +231,141 @@ describe('limits on the GraphQL endpoint (defaults)', () => {
     expect(codes(one)).not.toContain('QUERY_TOO_COMPLEX');
   });
 
+  /** 7 OPEN monthly indicators × 14 counties × 180 months, both comparisons: 17,640 points read three times, 7 a point. */
+  const HEAVY_SERIES = {
+    query: `query Heavy($indicators: [String!]!) {
+      indicatorSeries(input: { indicators: $indicators, level: COUNTY, granularity: MONTH, from: "1390-01", to: "1404-12" }) {
+        region { code } period { code } value previous lastYear
+      }
+    }`,
+  };
+  const openMonthly = async () =>
+    (await hub.sql<{ code: string }>(`select code from indicator where sensitivity = 'OPEN' and period_type = 'MONTH' order by code`)).map((r) => r.code);
+
+  it('cost: a series costs by its indicators × regions × periods × (1 + comparisons) × one point\'s selection', async () => {
+    const indicators = await openMonthly();
+    expect(indicators).toHaveLength(7);
+    // region 2 + period 2 + value, previous, lastYear 3 = 7 a point.
+    const heavy = 1 + Math.ceil((7 * 14 * 180 * (1 + 2) * 7) / SERIES_POINT_DIVISOR);
+    expect(heavy).toBe(74_089);
+    const pub = await post(hub, { ...HEAVY_SERIES, variables: { indicators } });
+    expect(pub.status).toBe(400);
+    expect(pub.json?.data).toBeUndefined();
+    expect(pub.json?.errors).toHaveLength(1);
+    expect(firstError(pub)!.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 5000, actual: heavy, budget: 'PUBLIC' });
+    // Too much for any partner as well; within a provincial analyst's budget.
+    expect(firstError(await post(hub, { ...HEAVY_SERIES, variables: { indicators } }, { as: MEMBER }))!.extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX', limit: 20_000, actual: heavy, budget: 'SIGNED_IN',
+    });
+    const analyst = await post(hub, { ...HEAVY_SERIES, variables: { indicators } }, { as: ANALYST });
+    expect(analyst.status).toBe(200);
+    expect(analyst.json?.errors).toBeUndefined();
+    // A year of it, or five years of one county, is within the public's budget.
+    const one = (input: string, select = 'region { code } period { code } value previous lastYear') =>
+      post(hub, { query: `query($indicators: [String!]!) { indicatorSeries(input: { indicators: $indicators, ${input} }) { ${select} } }`, variables: { indicators } });
+    const lean = await one('level: COUNTY, granularity: MONTH, from: "1404-01", to: "1404-12"');
+    expect(lean.status).toBe(200);
+    expect(lean.json?.errors).toBeUndefined();
+    expect(lean.json?.data?.indicatorSeries).toEqual(expect.any(Array));
+    expect((await one('level: COUNTY, regions: ["KSH-01"], granularity: MONTH, from: "1400-01", to: "1404-12"')).json?.errors).toBeUndefined();
+    // Only `__typename` still reads every point: at least 1 a point (1 + 7 × 14 × 180 / 5 = 3,529),
+    // and the previous-period comparison alone doubles it.
+    expect((await one('level: COUNTY, granularity: MONTH, from: "1390-01", to: "1404-12"', '__typename')).json?.errors).toBeUndefined();
+    expect(firstError(await one('level: COUNTY, granularity: MONTH, from: "1390-01", to: "1404-12"', 'previous'))!.extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX', limit: 5000, actual: 1 + Math.ceil((7 * 14 * 180 * 2) / SERIES_POINT_DIVISOR), budget: 'PUBLIC',
+    });
+    // Twice in one document is twice the cost.
+    const range = 'level: COUNTY, granularity: MONTH, from: "1390-01", to: "1404-12"';
+    const twice = await post(hub, { query: `query($indicators: [String!]!) { a: indicatorSeries(input: { indicators: $indicators, ${range} }) { value } b: indicatorSeries(input: { indicators: $indicators, ${range} }) { value } }`, variables: { indicators } });
+    expect(firstError(twice)!.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 5000, actual: 2 * (1 + Math.ceil((7 * 14 * 180) / SERIES_POINT_DIVISOR)), budget: 'PUBLIC' });
+    expect((await one(range, 'value')).json?.errors).toBeUndefined();
+  });
+
+  it('cost: regions are those at the level inside `within`, or the codes in `regions`', async () => {
+    const snapshot = await regionDirectory(hub.orm, 60).get();
+    const schema = buildSchema(fs.readFileSync(path.join(__dirname, '../schema/schema.graphql'), 'utf8'));
+    const estimators = [seriesEstimator(), pageEstimator(100, 10)];
+    const cost = (input: string, regions: RegionSnapshot | null = snapshot) =>
+      operationCost({ schema, query: parse(`{ indicatorSeries(input: { indicators: ["X"], granularity: YEAR, from: "1404", to: "1404", ${input} }) { value } }`), variables: {}, context: { regions: regions ?? undefined } }, estimators);
+    const at = (level: string, within?: string) => {
+      const root = within ? snapshot.byCode.get(within)! : undefined;
+      return snapshot.all.filter((r) => r.level === level && (!root || r.path.startsWith(root.path))).length;
+    };
+    const points = (n: number) => 1 + Math.ceil(n / SERIES_POINT_DIVISOR);
+    expect(at('COUNTY')).toBe(14);
+    expect(at('CITY')).toBeGreaterThan(at('CITY', 'KSH-01'));
+    expect(at('CITY', 'KSH-01')).toBeGreaterThan(0);
+    expect(at('NEIGHBOURHOOD', 'KSH-01-C01')).toBeGreaterThan(1);
+    expect(cost('level: COUNTY')).toBe(points(14));
+    expect(cost('level: NEIGHBOURHOOD')).toBe(points(at('NEIGHBOURHOOD')));
+    expect(cost('level: CITY, within: "KSH-01"')).toBe(points(at('CITY', 'KSH-01')));
+    expect(cost('level: NEIGHBOURHOOD, within: "KSH-01-C01"')).toBe(points(at('NEIGHBOURHOOD', 'KSH-01-C01')));
+    // `within` names itself: a county within itself is one region.
+    expect(cost('level: COUNTY, within: "KSH-01"')).toBe(points(1));
+    // The codes given, once each, whatever their number; an empty list asks for every region.
+    expect(cost('level: COUNTY, regions: ["KSH-01", "KSH-02", "KSH-01"]')).toBe(points(2));
+    expect(cost('level: COUNTY, regions: []')).toBe(points(14));
+    // Codes of another level or outside `within` return nothing; a code the snapshot does not know
+    // (added since it was read) counts, and so does every region at the level for an unknown `within`.
+    expect(cost('level: COUNTY, regions: ["KSH", "KSH-01", "KSH-99-NEW"]')).toBe(points(2));
+    expect(cost('level: COUNTY, within: "KSH-01", regions: ["KSH-01", "KSH-02"]')).toBe(points(1));
+    expect(cost('level: COUNTY, within: "KSH-99-NEW"')).toBe(points(14));
+    // Without the directory (not asked for), and for input the resolver refuses, a series is
+    // estimated as a plain list (1 + 10 × 1); execution says what is wrong.
+    expect(cost('level: COUNTY', null)).toBe(11);
+    const bad = parse('query($i: SeriesInput!) { indicatorSeries(input: $i) { value } }');
+    const base = { indicators: ['X'], level: 'COUNTY', granularity: 'MONTH', from: '1404-01', to: '1404-12' };
+    for (const input of [{ ...base, from: '1404-13' }, { ...base, to: '1403-01' }, { ...base, granularity: 'QUARTER' }, { ...base, from: 'x'.repeat(8) }]) {
+      expect(operationCost({ schema, query: bad, variables: { i: input }, context: { regions: snapshot } }, estimators), JSON.stringify(input)).toBe(11);
+    }
+    expect(operationCost({ schema, query: bad, variables: { i: { ...base, level: 'PLANET' } }, context: { regions: snapshot } }, estimators)).toBeUndefined();
+  });
+
+  it('cost: a series with bad input is answered by execution as before, never by the estimate', async () => {
+    const query = 'query($i: SeriesInput!) { indicatorSeries(input: $i) { value previous } }';
+    const base = { indicators: ['CULTURE_PARTICIPANTS'], level: 'COUNTY', granularity: 'MONTH', from: '1404-01', to: '1404-03' };
+    const ok = await post(hub, { query, variables: { i: base } });
+    expect(ok.status).toBe(200);
+    expect(ok.json?.errors).toBeUndefined();
+    for (const [i, field] of [[{ ...base, from: '1404-13' }, 'from'], [{ ...base, to: '1403-12' }, 'to'], [{ ...base, granularity: 'QUARTER' }, 'from'], [{ ...base, indicators: ['NOPE'] }, 'indicators']] as const) {
+      const r = await post(hub, { query, variables: { i } });
+      expect(r.status, JSON.stringify(i)).toBe(200);
+      expect(r.json?.errors?.map((e) => e.extensions?.code), JSON.stringify(i)).toEqual(['BAD_USER_INPUT']);
+      expect((r.json?.errors?.[0].extensions?.problems as Array<{ field: string }>)[0].field, JSON.stringify(i)).toBe(field);
+    }
+    const unknownLevel = await post(hub, { query, variables: { i: { ...base, level: 'PLANET' } } });
+    expect(unknownLevel.status).toBe(400);
+    expect(firstError(unknownLevel)!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('cost: the README\'s queries, the explorer\'s examples and the load test\'s public series stay within the public budget', async () => {
+    const snapshot = await regionDirectory(hub.orm, 60).get();
+    const schema = buildSchema(fs.readFileSync(path.join(__dirname, '../schema/schema.graphql'), 'utf8'));
+    const estimators = [seriesEstimator(), pageEstimator(100, 10)];
+    const cost = (query: string, variables: Record<string, unknown> = {}) => {
+      const doc = parse(query);
+      const fragments = new Map(doc.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d] as const] : [])));
+      return operationCost({ schema, query: doc, variables, context: { regions: snapshot, fragments } }, estimators)!;
+    };
+    const readme = fs.readFileSync(path.join(__dirname, '../README.md'), 'utf8');
+    const queries = [...readme.matchAll(/```graphql\n(query[\s\S]*?)```/g)].map((m) => m[1]);
+    expect(queries.some((q) => q.includes('indicatorSeries'))).toBe(true);
+    const costs: Record<string, number> = {};
+    for (const q of queries) costs[`README: ${q.slice(0, 60)}`] = cost(q);
+    for (const op of EXAMPLE_OPERATIONS) costs[`example: ${op.name}`] = cost(op.query, op.variables);
+    // The load test's largest public series: 3 indicators × 14 counties × 8 quarters, every field.
+    costs['load test: series'] = cost(WORKLOAD.series, { input: { indicators: ['A', 'B', 'C'], level: 'COUNTY', granularity: 'QUARTER', from: '1399-Q1', to: '1400-Q4' } });
+    expect(costs['load test: series']).toBe(1 + Math.ceil((3 * 14 * 8 * 3 * 21) / SERIES_POINT_DIVISOR));
+    for (const [name, c] of Object.entries(costs)) expect(c, name).toBeLessThanOrEqual(5000);
+    // The README's trend: 14 counties × 8 quarters × 3 × 12 a point.
+    expect(Object.entries(costs).find(([name]) => name.includes('DV_REPORTS'))![1]).toBe(1 + Math.ceil((14 * 8 * 3 * 12) / SERIES_POINT_DIVISOR));
+    // And they run for the public without a cost refusal.
+    for (const op of EXAMPLE_OPERATIONS) {
+      const r = await post(hub, { query: op.query, variables: op.variables });
+      expect(r.json?.errors?.map((e) => e.extensions?.code) ?? [], op.name).not.toContain('QUERY_TOO_COMPLEX');
+    }
+  });
+
   it('cost: a repeated query is estimated once per document and variables, and each still gets its own answer', async () => {
     const unit = new CostMemo();
     const query = parse('query Q($first: Int) { regions(first: $first) { nodes { code } } }');
@@ -221,6 +385,82 @@ describe('limits on the GraphQL endpoint (defaults)', () => {
       expect(codes(await hub.gql(CountyNetworkDocument, { first: 14 }))).toEqual(['QUERY_TOO_COMPLEX']);
       expect(codes(await hub.gql(CountyNetworkDocument, { first: 1 }))).not.toContain('QUERY_TOO_COMPLEX');
     }
+  });
+
+  it('deeply nested variables or extensions: 400 BAD_USER_INPUT before anything walks them, never 500', async () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const tooDeep = { code: 'BAD_USER_INPUT', problems: [{ field: expect.any(String), message: 'nested deeper than 32 levels' }] };
+    for (const depth of [5_000, 100_000]) {
+      const r = await post(hub, `{"query":"{ __typename }","variables":{"a":${nested(depth)}}}`);
+      expect(r.status, `depth ${depth}`).toBe(400);
+      expect(r.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(r.json?.errors, r.text.slice(0, 200)).toHaveLength(1);
+      expect(firstError(r)!.extensions, `depth ${depth}`).toEqual(tooDeep);
+      expect(firstError(r)!.message).toMatch(/^a(\.0)+: nested deeper than 32 levels$/);
+      const ext = await post(hub, `{"query":"{ __typename }","extensions":{"x":${nested(depth)}}}`);
+      expect(ext.status, `extensions, depth ${depth}`).toBe(400);
+      expect(firstError(ext)!.extensions).toEqual(tooDeep);
+      expect(firstError(ext)!.message).toMatch(/^extensions\.x(\.0)+: nested deeper/);
+    }
+    // In the URL of a GET (brackets need no escaping in a query string).
+    const get = await fetch(`${hub.url}/graphql?query=${encodeURIComponent('{ __typename }')}&variables={"a":${nested(5_000)}}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(get.status).toBe(400);
+    expect(((await get.json()) as Raw['json'])!.errors![0].extensions).toEqual(tooDeep);
+    // Objects count as levels too, and a mutation is refused the same way.
+    const objects = `{"a":${'{"b":'.repeat(5_000)}1${'}'.repeat(5_000)}}`;
+    const mutation = await post(hub, `{"query":"mutation($a: String) { __typename }","variables":${objects}}`);
+    expect(mutation.status).toBe(400);
+    expect(firstError(mutation)!.extensions).toEqual(tooDeep);
+    // Too many values, however flat.
+    const wide = await post(hub, `{"query":"{ __typename }","variables":{"a":[${Array(200_001).fill(0).join(',')}]}}`);
+    expect(wide.status).toBe(400);
+    expect(firstError(wide)!.extensions).toEqual({ code: 'BAD_USER_INPUT', problems: [{ field: 'a', message: 'holds more than 200000 values' }] });
+    // 32 levels is the limit, not over it; ordinary variables work as before.
+    const atLimit = await post(hub, `{"query":"{ __typename }","variables":{"a":${nested(32)}}}`);
+    expect(atLimit.status).toBe(200);
+    expect(atLimit.json?.data).toEqual({ __typename: 'Query' });
+    expect(firstError(await post(hub, `{"query":"{ __typename }","variables":{"a":${nested(33)}}}`))!.extensions).toEqual(tooDeep);
+    const counties = await hub.gql(CountiesDocument, { first: 3 });
+    expect(counties.status).toBe(200);
+    expect(counties.data!.regions.nodes).toHaveLength(3);
+    // The hub is still healthy.
+    expect((await fetch(`${hub.url}/healthz`)).status).toBe(200);
+  });
+
+  it('cost: a series\' cost follows the region directory; a kept cost holds for its snapshot only', async () => {
+    const unit = new CostMemo();
+    const query = parse('{ __typename }');
+    const [a, b] = [await regionDirectory(hub.orm, 60).get(), await regionDirectory(hub.orm, 60).get()];
+    expect(unit.get({ query, variables: {}, regions: a }, () => 1)).toBe(1);
+    expect(unit.get({ query, variables: {}, regions: a }, () => 2)).toBe(1);
+    expect(unit.get({ query, variables: {}, regions: b }, () => 3)).toBe(3);
+    // Through the hub: the same text and variables, before and after a city is added (the
+    // directory hears of it by NOTIFY and is read again; the kept cost goes with the old snapshot).
+    const indicators = await openMonthly();
+    const body = {
+      query: 'query($i: [String!]!) { indicatorSeries(input: { indicators: $i, level: CITY, granularity: MONTH, from: "1390-01", to: "1404-12" }) { previous } }',
+      variables: { i: indicators },
+    };
+    const cities = async () => (await hub.sql<{ n: number }>(`select count(*)::int as n from region where level = 'CITY'`))[0].n;
+    const costOf = async () => firstError(await post(hub, body))?.extensions?.actual;
+    const expected = (n: number) => 1 + Math.ceil((indicators.length * n * 180 * 2) / SERIES_POINT_DIVISOR);
+    const before = await cities();
+    expect(expected(before)).toBeGreaterThan(5000);
+    expect(await costOf()).toBe(expected(before));
+    expect(await costOf()).toBe(expected(before));
+    await hub.sql(
+      `insert into region (code, name_fa, name_en, level, parent_id, path, search_text)
+       select 'KSH-01-COST', 'شهرک هزینه', 'Cost Town', 'CITY', id, path || 'KSH-01-COST/', 'cost town' from region where code = 'KSH-01'`,
+    );
+    try {
+      expect(await cities()).toBe(before + 1);
+      expect(await costOf()).toBe(expected(before + 1));
+    } finally {
+      await hub.sql(`delete from region where code = 'KSH-01-COST'`);
+    }
+    expect(await costOf()).toBe(expected(before));
   });
 
   it('body size: 413 PAYLOAD_TOO_LARGE with the limit, declared or streamed; up to the limit is read', async () => {
@@ -307,7 +547,7 @@ describe('production mode', () => {
   let prod: TestHub;
   let dev: TestHub;
   beforeAll(async () => {
-    [prod, dev] = await Promise.all([startTestHub({ NODE_ENV: 'production', POL_ALLOW_LOCAL_TOKENS: 'true' }), startTestHub()]);
+    [prod, dev] = await Promise.all([startTestHub({ NODE_ENV: 'production', POL_ALLOW_LOCAL_TOKENS: 'true', POL_METRICS_TOKEN: 'metrics-token-of-some-length' }), startTestHub()]);
     expect(prod.config.production).toBe(true);
   });
   afterAll(async () => {

@@ -347,6 +347,8 @@ describe('configuration and log levels', () => {
     expect(loadObservabilityConfig({ POL_METRICS_TOKEN: 'a-long-enough-token' }).metricsToken).toBe('a-long-enough-token');
     expect(() => loadObservabilityConfig({ POL_METRICS: 'maybe' })).toThrow(ConfigError);
     expect(() => loadObservabilityConfig({ POL_METRICS_TOKEN: 'short' })).toThrow(ConfigError);
+    expect(() => loadObservabilityConfig({ NODE_ENV: 'production' })).toThrow(/POL_METRICS_TOKEN/);
+    expect(loadObservabilityConfig({ NODE_ENV: 'production', POL_METRICS: 'false' }).metrics).toBe(false);
     expect(() => loadObservabilityConfig({ POL_READY_TIMEOUT_MS: '10' })).toThrow(ConfigError);
   });
 

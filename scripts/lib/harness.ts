@@ -4,6 +4,7 @@
  * and a clean-up list that runs on success, failure, signals and a watchdog timeout.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -315,6 +316,9 @@ function summarise(summary: HubLogSummary, tail: string[], line: string): void {
   }
 }
 
+/** The bearer token of /metrics of the hubs started here (production wants one). */
+export const METRICS_TOKEN = `metrics-${randomBytes(16).toString('hex')}`;
+
 /**
  * Starts `node --max-semi-space-size=64 -r @swc-node/register src/main.ts` (or `script`) with the given
  * database and waits until it answers. Rate-limit variables found in the hub's source are set to
@@ -343,6 +347,8 @@ export async function startHub(opts: {
       POL_DATA_DIR: opts.dataDir,
       NODE_ENV: 'production',
       POL_ALLOW_LOCAL_TOKENS: 'true',
+      // Production serves /metrics only with a token; the scripts do not read it.
+      POL_METRICS_TOKEN: METRICS_TOKEN,
       POL_DEMO_DATA: 'true',
       LOG_LEVEL: 'info',
       ...Object.fromEntries(rateValues),

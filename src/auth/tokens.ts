@@ -12,7 +12,7 @@ const loadJose = () => import('jose');
 interface StoredKey { kid: string; privateJwk: JWK; publicJwk: JWK }
 
 export interface TokenService {
-  /** The email a valid token names; throws UnauthenticatedError for an expired, forged or malformed token. */
+  /** The email a valid token names; throws UnauthenticatedError for an expired, forged or malformed token, or one without `exp`. */
   verify(token: string): Promise<string>;
   /** Present only with the hub's own key (embedded default and tests). */
   sign?(email: string, opts?: { ttlSeconds?: number; expiresAt?: Date }): Promise<string>;
@@ -53,6 +53,9 @@ function emailOf(payload: Record<string, unknown>): string {
 function rethrow(e: unknown, errors: Awaited<ReturnType<typeof loadJose>>['errors']): never {
   if (e instanceof UnauthenticatedError) throw e;
   if (e instanceof errors.JWTExpired) throw new UnauthenticatedError('the token has expired');
+  if (e instanceof errors.JWTClaimValidationFailed && e.claim === 'exp' && e.reason === 'missing') {
+    throw new UnauthenticatedError('the token has no expiry ("exp" claim); tokens that never expire are not accepted');
+  }
   if (e instanceof errors.JWTClaimValidationFailed) throw new UnauthenticatedError(`the token's "${e.claim}" claim is not accepted`);
   throw new UnauthenticatedError('the token is not valid');
 }
@@ -75,10 +78,16 @@ function rememberVerified(verify: (token: string) => Promise<{ email: string; ex
     if (hit) known.delete(token);
     const { email, exp } = await verify(token);
     if (known.size >= VERIFIED_MAX) known.delete(known.keys().next().value!);
-    known.set(token, { email, until: Math.min(exp === undefined ? Infinity : exp * 1000, now + VERIFIED_TTL_MS) });
+    known.set(token, { email, until: Math.min((exp ?? 0) * 1000, now + VERIFIED_TTL_MS) });
     return email;
   };
 }
+
+/**
+ * Claims every token must carry. A token without `exp` would be good for ever: a leaked one could
+ * never be made useless but by changing the key.
+ */
+const REQUIRED_CLAIMS = ['exp'];
 
 export async function createTokenService(config: Config): Promise<TokenService> {
   const { createRemoteJWKSet, errors, jwtVerify, SignJWT } = await loadJose();
@@ -88,7 +97,7 @@ export async function createTokenService(config: Config): Promise<TokenService> 
     return {
       verify: rememberVerified(async (token) => {
         try {
-          const { payload } = await jwtVerify(token, jwks, { issuer, audience });
+          const { payload } = await jwtVerify(token, jwks, { issuer, audience, requiredClaims: REQUIRED_CLAIMS });
           return { email: emailOf(payload), exp: payload.exp };
         } catch (e) {
           rethrow(e, errors);
@@ -100,7 +109,7 @@ export async function createTokenService(config: Config): Promise<TokenService> 
   return {
     verify: rememberVerified(async (token) => {
       try {
-        const { payload } = await jwtVerify(token, key.publicKey, { issuer, audience, algorithms: [ALG] });
+        const { payload } = await jwtVerify(token, key.publicKey, { issuer, audience, algorithms: [ALG], requiredClaims: REQUIRED_CLAIMS });
         return { email: emailOf(payload), exp: payload.exp };
       } catch (e) {
         rethrow(e, errors);

@@ -20,7 +20,7 @@ import { describeError, makeFormatError } from './errors';
 import type { Logger } from './log';
 import { buildBareSchema, buildSchema } from './schema';
 import type { HubExtension } from './extension';
-import { inputHygienePlugin } from './input-hygiene';
+import { inputHygienePlugin, inputShapeHandler } from './input-hygiene';
 import { jitExecution } from './jit';
 import { limitsExtension } from './limits';
 import { observabilityExtension } from './observability';
@@ -149,6 +149,8 @@ export async function createHub(deps: HubDeps): Promise<Hub> {
     (_req, _res, next) => withSqlTally(next),
     ...ext.flatMap((e) => e.beforeBody ?? []),
     express.json({ limit: config.limits.maxBodyBytes }),
+    // Before anything walks the variables: a recursive walk of deeply nested JSON overflows the stack.
+    inputShapeHandler(),
     ...ext.flatMap((e) => e.afterBody ?? []),
     expressMiddleware(apollo, { context: async ({ req }) => buildContext(contextDeps, req) }),
   );

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { repoRoot } from '../common/paths';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
@@ -18,7 +19,10 @@ export interface ExplorerExample {
 export interface ExplorerOptions {
   /** Built bundle (defaults to `explorerDistDir()`). */
   distDir?: string;
-  /** Demo accounts offered by the page's user picker; leave undefined in production (404). */
+  /**
+   * Demo accounts offered by the page's user picker, with their tokens; leave undefined in production
+   * (404). Served only to clients on this machine (loopback), whatever the hub listens on.
+   */
   demoUsers?: () => Promise<DemoUser[]>;
   /** Saved operations opened as tabs; 404 when undefined. */
   examples?: ExplorerExample[];
@@ -52,14 +56,42 @@ export function isExplorerBuilt(distDir: string = explorerDistDir()): boolean {
 const escapeAttr = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+const LOOPBACK = new net.BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/** 127.0.0.0/8 and ::1, also written as IPv4-mapped IPv6 (`::ffff:127.0.0.1`). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const family = net.isIPv4(address) ? 'ipv4' : net.isIPv6(address) ? 'ipv6' : undefined;
+  return family !== undefined && LOOPBACK.check(address, family);
+}
+
+type ClientRequest = Pick<Request, 'headers'> & { socket: { remoteAddress?: string } };
+
+/**
+ * Whether a request comes from a program on this machine: the socket's peer is a loopback address
+ * and no proxy forwarded it. The address is the socket's, never a header's (anyone can write
+ * X-Forwarded-For), and a forwarded request is refused even from loopback: behind a reverse proxy
+ * on the same machine every client would otherwise look local.
+ */
+export function isLocalClient(req: ClientRequest): boolean {
+  if (req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined) return false;
+  return isLoopbackAddress(req.socket.remoteAddress);
+}
+
 export function explorerRouter(opts: ExplorerOptions = {}): Router {
   const distDir = opts.distDir ?? explorerDistDir();
   const graphqlPath = opts.graphqlPath ?? '/graphql';
   const router = express.Router();
 
-  router.get('/demo-users', async (_req, res) => {
+  router.get('/demo-users', async (req, res) => {
     if (!opts.demoUsers) {
       res.status(404).type('text/plain').send('Not found');
+      return;
+    }
+    if (!isLocalClient(req)) {
+      res.status(403).set('Cache-Control', 'no-store').type('text/plain').send('The demo sign-in is offered only to browsers on the hub\'s own machine.\n');
       return;
     }
     const users = await opts.demoUsers();

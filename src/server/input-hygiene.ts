@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type express from 'express';
 import { Kind, visit, type DocumentNode } from 'graphql';
-import { ErrorCode, PolError } from '../common/errors';
+import { ErrorCode, PolError, type FieldProblem } from '../common/errors';
 import type { Context } from './context';
+import { sendRequestError } from './limits/errors';
 
 /**
  * Characters no input of the hub may contain: NUL and other control characters (PostgreSQL
@@ -13,8 +15,12 @@ import type { Context } from './context';
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 /** Refused before execution, so the whole request is a client error (HTTP 400). */
+function refusal(field: string, message: string): PolError {
+  return new PolError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { problems: [{ field, message }] }, 400);
+}
+
 function refuse(field: string, message: string): never {
-  throw new PolError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { problems: [{ field, message }] }, 400);
+  throw refusal(field, message);
 }
 
 function describe(ch: string): string {
@@ -22,7 +28,87 @@ function describe(ch: string): string {
 }
 
 /** Deeper than any input of the schema nests. */
-const MAX_DEPTH = 32;
+export const MAX_DEPTH = 32;
+
+/**
+ * Values (array items and object members) one part of a request (its variables, its extensions) may
+ * hold: the largest input, a batch of 10,000 rows of at most 8 values each, fits twice.
+ */
+export const MAX_VALUES = 200_000;
+
+interface Frame {
+  value: unknown;
+  depth: number;
+  up?: Frame;
+  key?: string | number;
+}
+
+function pathOf(frame: Frame, prefix: string): string {
+  const keys: Array<string | number> = [];
+  for (let f: Frame | undefined = frame; f?.up; f = f.up) keys.push(f.key!);
+  if (prefix) keys.push(prefix);
+  return keys.reverse().join('.') || 'variables';
+}
+
+/**
+ * The first value nested deeper than MAX_DEPTH levels (the value itself is level 0), or more than
+ * MAX_VALUES values, found with a stack of its own: a recursive walk, JSON.stringify included,
+ * overflows the call stack on ten kilobytes of brackets. Paths are named as checkStrings names
+ * them: from the variables, or from `prefix` (e.g. `extensions`).
+ */
+export function shapeProblem(root: unknown, prefix = ''): FieldProblem | undefined {
+  const stack: Frame[] = [{ value: root, depth: 0 }];
+  let values = 0;
+  while (stack.length) {
+    const frame = stack.pop()!;
+    const { value, depth } = frame;
+    if (depth > MAX_DEPTH) return { field: pathOf(frame, prefix), message: `nested deeper than ${MAX_DEPTH} levels` };
+    if (!value || typeof value !== 'object') continue;
+    const keys = Array.isArray(value) ? undefined : Object.keys(value);
+    values += keys ? keys.length : (value as unknown[]).length;
+    if (values > MAX_VALUES) return { field: pathOf(frame, prefix), message: `holds more than ${MAX_VALUES} values` };
+    // Pushed last first, so the first offending value (in document order) is found first.
+    if (keys) for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: (value as Record<string, unknown>)[keys[i]], depth: depth + 1, up: frame, key: keys[i] });
+    else for (let i = (value as unknown[]).length - 1; i >= 0; i--) stack.push({ value: (value as unknown[])[i], depth: depth + 1, up: frame, key: i });
+  }
+  return undefined;
+}
+
+/** The parts of a request that hold arbitrary JSON: the body's members, or a GET's JSON parameters. */
+function requestParts(req: express.Request): Array<[string, unknown]> {
+  if (req.method === 'GET') {
+    const search = new URL(req.url, 'http://hub').searchParams;
+    const parts: Array<[string, unknown]> = [];
+    for (const name of ['variables', 'extensions']) {
+      for (const text of search.getAll(name)) {
+        try {
+          parts.push([name, JSON.parse(text)]);
+        } catch {
+          // Apollo Server answers JSON that does not parse.
+        }
+      }
+    }
+    return parts;
+  }
+  const body: unknown = req.body;
+  if (body && typeof body === 'object' && !Array.isArray(body)) return Object.entries(body);
+  return [['body', body]];
+}
+
+/**
+ * Bounds the nesting and size of a request's variables, extensions and other members right after
+ * the body is parsed, before anything walks them (the cost memo, string hygiene, trusted documents,
+ * Apollo Server): BAD_USER_INPUT, HTTP 400, as checkStrings answers input nested too deep.
+ */
+export function inputShapeHandler(): express.RequestHandler {
+  return (req, res, next) => {
+    for (const [name, value] of requestParts(req)) {
+      const problem = shapeProblem(value, name === 'variables' ? '' : name);
+      if (problem) return sendRequestError(res, refusal(problem.field, problem.message), 400);
+    }
+    next();
+  };
+}
 
 /** Throws BAD_USER_INPUT (HTTP 400) naming the first string (by its path) that holds a forbidden character. */
 export function checkStrings(value: unknown, path: string, depth = 0): void {

@@ -37,7 +37,9 @@ import { RateLimiter, type BucketRule, type RateLimitConfig } from './rate-limit
  * | POL_TRUST_PROXY | false | true (or a number of proxies): take the client address from X-Forwarded-For |
  *
  * Cost: every field 1 plus its selection; a connection multiplies its selection by `first` (50 by
- * default, at most POL_MAX_PAGE_SIZE), other lists of objects by POL_COST_LIST_SIZE.
+ * default, at most POL_MAX_PAGE_SIZE), other lists of objects by POL_COST_LIST_SIZE; a series by
+ * its points (indicators × regions × periods × (1 + comparisons), a fifth of its selection each:
+ * seriesEstimator in limits/cost.ts).
  */
 export interface LimitsConfig {
   maxBodyBytes: number;

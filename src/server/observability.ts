@@ -16,7 +16,7 @@ import { withLogFields } from './log';
 export interface ObservabilityConfig {
   /** Serve Prometheus metrics on /metrics (`POL_METRICS`, default true). */
   metrics: boolean;
-  /** When set, /metrics wants `Authorization: Bearer <token>` (`POL_METRICS_TOKEN`). */
+  /** When set, /metrics wants `Authorization: Bearer <token>` (`POL_METRICS_TOKEN`); required in production while metrics are on. */
   metricsToken?: string;
   /** How long /readyz waits for the database before it answers 503 (`POL_READY_TIMEOUT_MS`). */
   readyTimeoutMs: number;
@@ -33,6 +33,10 @@ export function loadObservabilityConfig(env: NodeJS.ProcessEnv): ObservabilityCo
   const metricsToken = env.POL_METRICS_TOKEN || undefined;
   if (metricsToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(metricsToken)) {
     throw new ConfigError('POL_METRICS_TOKEN must be at least 16 printable characters without spaces');
+  }
+  // Metrics name operations, agencies' error codes and the database pool: not for whoever reaches the port.
+  if (env.NODE_ENV === 'production' && metrics && !metricsToken) {
+    throw new ConfigError('NODE_ENV=production serves /metrics only with a token: set POL_METRICS_TOKEN (at least 16 printable characters), or POL_METRICS=false');
   }
   const rawTimeout = env.POL_READY_TIMEOUT_MS;
   let readyTimeoutMs = 2000;
@@ -294,9 +298,6 @@ export function observabilityExtension(deps: HubDeps): HubExtension {
   const oc = config.observability;
   const metrics = oc.metrics ? new HubMetrics(() => knexPool(deps)) : undefined;
   const readiness = new Readiness(deps);
-  if (metrics && config.production && !oc.metricsToken) {
-    log.warn('/metrics is open to anyone who reaches the port: set POL_METRICS_TOKEN, or POL_METRICS=false');
-  }
 
   const finish = (rec: RequestRecord, req: express.Request, res: express.Response, started: number, sqlStatements: number | undefined) => {
     const seconds = (performance.now() - started) / 1000;

@@ -40,12 +40,33 @@ describe('configuration', () => {
     expect(() => loadConfig({ POL_REPLICA_PROBE_MS: '0' })).toThrow(/POL_REPLICA_PROBE_MS must be a whole number from 50/);
   });
 
+  it('listens on 127.0.0.1 unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'production', POL_ALLOW_LOCAL_TOKENS: 'true', POL_METRICS: 'false' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::' }).host).toBe('::');
+  });
+
   it('production needs an OIDC provider unless local tokens are allowed, and loads no demo data', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL/);
-    const prod = loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'pol' });
+    const metricsToken = 'metrics-token-of-some-length';
+    expect(() => loadConfig({ NODE_ENV: 'production', POL_METRICS_TOKEN: metricsToken })).toThrow(/AUTH_JWKS_URL/);
+    const prod = loadConfig({
+      NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'pol', POL_METRICS_TOKEN: metricsToken,
+    });
     expect(prod.auth.localKeys).toBe(false);
     expect(prod.demoData).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', POL_ALLOW_LOCAL_TOKENS: 'true' }).auth.localKeys).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', POL_ALLOW_LOCAL_TOKENS: 'true', POL_METRICS_TOKEN: metricsToken }).auth.localKeys).toBe(true);
+  });
+
+  it('production serves /metrics only with a token: without one (and metrics on) the hub does not start', () => {
+    const prod = { NODE_ENV: 'production', POL_ALLOW_LOCAL_TOKENS: 'true' };
+    expect(() => loadConfig(prod)).toThrow(ConfigError);
+    expect(() => loadConfig(prod)).toThrow(/NODE_ENV=production serves \/metrics only with a token: set POL_METRICS_TOKEN/);
+    expect(() => loadConfig({ ...prod, POL_METRICS: 'true' })).toThrow(/POL_METRICS_TOKEN/);
+    expect(loadConfig({ ...prod, POL_METRICS_TOKEN: 'metrics-token-of-some-length' }).observability).toMatchObject({ metrics: true, metricsToken: 'metrics-token-of-some-length' });
+    expect(loadConfig({ ...prod, POL_METRICS: 'false' }).observability).toMatchObject({ metrics: false, metricsToken: undefined });
+    // Outside production a token stays optional.
+    expect(loadConfig({}).observability).toMatchObject({ metrics: true, metricsToken: undefined });
   });
 });
 

@@ -25,15 +25,24 @@ export class LimitError extends PolError {
 
   /** The GraphQL response body, for refusals answered before Apollo Server. */
   toBody(): { errors: { message: string; extensions: Record<string, unknown> }[] } {
-    const { http: _http, ...extensions } = this.extensions as Record<string, unknown>;
-    return { errors: [{ message: this.message, extensions }] };
+    return errorBody(this);
   }
+}
+
+function errorBody(err: PolError): { errors: { message: string; extensions: Record<string, unknown> }[] } {
+  const { http: _http, ...extensions } = err.extensions as Record<string, unknown>;
+  return { errors: [{ message: err.message, extensions }] };
 }
 
 /** Answers an Express request with the error, as Apollo Server would answer a GraphQL request error. */
 export function sendLimitError(res: express.Response, err: LimitError, headers: Record<string, string> = {}): void {
+  sendRequestError(res, err, err.status, headers);
+}
+
+/** Any of the hub's errors answered before Apollo Server, with this HTTP status. */
+export function sendRequestError(res: express.Response, err: PolError, status: number, headers: Record<string, string> = {}): void {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.status(err.status);
+  res.status(status);
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify(err.toBody()));
+  res.end(JSON.stringify(errorBody(err)));
 }
