@@ -114,17 +114,20 @@ describe('request logs and metrics', () => {
     const token = await h.tokens.sign!(DG);
     const r = await h.post({ query: MeDocument.toString() }, { authorization: `Bearer ${token}`, 'x-request-id': 'obs-me-1' });
     expect(r.status).toBe(200);
-    expect(r.headers.get('x-request-id')).toBe('obs-me-1');
+    // The hub's own id answers; the client's is kept beside it in the log, never in its place.
+    const id = r.headers.get('x-request-id')!;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.headers.get('etag')).toBeNull(); // answers are not hashed for revalidation
     const acting = (r.body.data as { me: { acting: { role: string; agency: { code: string } } } }).me.acting;
-    const line = await h.line((l) => l.msg === 'graphql request' && l.requestId === 'obs-me-1');
+    const line = await h.line((l) => l.msg === 'graphql request' && l.clientRequestId === 'obs-me-1');
     expect(line).toMatchObject({
       level: 'info', operation: 'Me', agency: acting.agency.code, role: acting.role, status: 200, result: 'ok',
     });
     expect(line.ms).toBeTypeOf('number');
     expect(line.sqlStatements).toBeGreaterThan(0);
+    expect(line.requestId).toBe(id);
     expect(line.errorCodes).toBeUndefined();
-    expect(h.lines().filter((l) => l.requestId === 'obs-me-1')).toHaveLength(1);
+    expect(h.lines().filter((l) => l.clientRequestId === 'obs-me-1')).toHaveLength(1);
     // Neither the token nor the person's data reach the log.
     expect(h.output()).not.toContain(token);
     expect(h.output()).not.toContain(DG);
@@ -143,11 +146,11 @@ describe('request logs and metrics', () => {
     const secret = `eyJhbGciOiJFUzI1NiJ9.${randomBytes(12).toString('hex')}.sig`;
     const r = await h.post({ query: MeDocument.toString(), operationName: 'Me' }, { authorization: `Bearer ${secret}`, 'x-request-id': 'obs-bad-token' });
     expect(r.status).toBe(401);
-    const line = await h.line((l) => l.requestId === 'obs-bad-token' && l.msg === 'graphql request');
+    const line = await h.line((l) => l.clientRequestId === 'obs-bad-token' && l.msg === 'graphql request');
     expect(line).toMatchObject({ operation: 'Me', status: 401, result: 'error', errorCodes: ['UNAUTHENTICATED'] });
     const invalid = await h.post({ query: 'query Broken { noSuchField }' }, { 'x-request-id': 'obs-invalid' });
     expect(invalid.status).toBe(400);
-    expect(await h.line((l) => l.requestId === 'obs-invalid')).toMatchObject({ operation: 'Broken', status: 400, errorCodes: ['GRAPHQL_VALIDATION_FAILED'] });
+    expect(await h.line((l) => l.clientRequestId === 'obs-invalid')).toMatchObject({ operation: 'Broken', status: 400, errorCodes: ['GRAPHQL_VALIDATION_FAILED'] });
     expect(h.output()).not.toContain(secret);
     expect(h.output()).not.toMatch(/bearer/i);
   });
@@ -163,14 +166,14 @@ describe('request logs and metrics', () => {
       { authorization: `Bearer ${token}`, 'x-request-id': 'obs-submit' },
     );
     expect(r.body.errors).toBeUndefined();
-    const line = await h.line((l) => l.requestId === 'obs-submit');
+    const line = await h.line((l) => l.clientRequestId === 'obs-submit');
     expect(line).toMatchObject({ operation: 'SubmitObservations', result: 'ok', status: 200 });
     for (const leak of [note, '987654', 'obs-log-1', 'KSH-01', 'DIVORCE_REG', token]) expect(h.output()).not.toContain(leak);
   });
 
   it('caps operation names used as labels', async () => {
     await h.post({ query: `query ${'A'.repeat(70)} { __typename }` }, { 'x-request-id': 'obs-long-name' });
-    expect(await h.line((l) => l.requestId === 'obs-long-name')).toMatchObject({ operation: 'anonymous' });
+    expect(await h.line((l) => l.clientRequestId === 'obs-long-name')).toMatchObject({ operation: 'anonymous' });
   });
 
   it('serves Prometheus metrics: requests, latency, error codes, SQL statements, pool and process', async () => {
@@ -179,7 +182,7 @@ describe('request logs and metrics', () => {
     const token = await h.tokens.sign!(DG);
     await h.post({ query: MeDocument.toString() }, { authorization: `Bearer ${token}` });
     await h.post({ query: MeDocument.toString() }, { authorization: `Bearer ${token}`, 'x-request-id': 'obs-metrics-last' });
-    await h.line((l) => l.requestId === 'obs-metrics-last');
+    await h.line((l) => l.clientRequestId === 'obs-metrics-last');
     const res = await fetch(`${h.url}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -230,11 +233,11 @@ describe('requests refused before Apollo Server', () => {
         method: 'POST', headers: { 'content-type': 'application/json', 'x-refuse': '1', 'x-request-id': 'obs-refused' }, body: '{"query":"{ __typename }"}',
       });
       expect(refused.status).toBe(429);
-      expect(refused.headers.get('x-request-id')).toBe('obs-refused');
-      expect(await h.line((l) => l.requestId === 'obs-refused')).toMatchObject({ operation: 'anonymous', status: 429, result: 'error', errorCodes: ['RATE_LIMITED'] });
+      expect(refused.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await h.line((l) => l.clientRequestId === 'obs-refused')).toMatchObject({ operation: 'anonymous', status: 429, result: 'error', errorCodes: ['RATE_LIMITED'] });
       const garbage = await fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'obs-garbage' }, body: '{"query":' });
       expect(garbage.status).toBe(400);
-      expect(await h.line((l) => l.requestId === 'obs-garbage')).toMatchObject({ status: 400, result: 'error', errorCodes: ['HTTP_400'] });
+      expect(await h.line((l) => l.clientRequestId === 'obs-garbage')).toMatchObject({ status: 400, result: 'error', errorCodes: ['HTTP_400'] });
       const text = await (await fetch(`${h.url}/metrics`)).text();
       expect(sample(text, 'pol_graphql_request_errors_total', { code: 'RATE_LIMITED' })).toBe(1);
       expect(sample(text, 'pol_graphql_request_errors_total', { code: 'HTTP_400' })).toBe(1);
@@ -262,7 +265,7 @@ describe('readiness when the database is not there', () => {
       // Not a bug but an outage: a retryable 503, logged with the request id of its request.
       const r = await h.post({ query: '{ regions(level: COUNTY, first: 1) { totalCount } }' }, { 'x-request-id': 'obs-db-down' });
       expect((r.body.errors as Array<{ extensions: { code: string } }>)[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
-      expect(await h.line((l) => l.msg === 'graphql request' && l.requestId === 'obs-db-down')).toMatchObject({ status: 503, errorCodes: ['SERVICE_UNAVAILABLE'] });
+      expect(await h.line((l) => l.msg === 'graphql request' && l.clientRequestId === 'obs-db-down')).toMatchObject({ status: 503, errorCodes: ['SERVICE_UNAVAILABLE'] });
     } finally {
       await h.close();
     }

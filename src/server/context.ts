@@ -15,7 +15,10 @@ import type { Logger } from './log';
 
 /** What every resolver and service receives first. */
 export interface Context {
+  /** The hub's own id of the request (never the client's: a client could reuse another's). */
   requestId: string;
+  /** The client's X-Request-Id, when it gave a plain one. */
+  clientRequestId?: string;
   em: EntityManager;
   viewer: Viewer;
   loaders: Loaders;
@@ -36,6 +39,7 @@ export interface Context {
 /** What the hub's own middleware leaves on the request before the context is built. */
 export interface PolRequestLocals {
   requestId?: string;
+  clientRequestId?: string;
   trustedDocumentId?: string;
 }
 
@@ -58,9 +62,9 @@ function header(headers: Headers, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** A client's request id is kept when it is short and plain; otherwise the hub makes one. */
-export function safeRequestId(given: string | undefined): string {
-  return given && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+/** A client's own request id (X-Request-Id), kept beside the hub's when it is short and plain. */
+export function clientRequestIdOf(given: string | undefined): string | undefined {
+  return given && /^[\w.:-]{1,64}$/.test(given) ? given : undefined;
 }
 
 export async function buildContext(deps: ContextDeps, req: { headers: Headers; polLocals?: PolRequestLocals }): Promise<Context> {
@@ -85,7 +89,8 @@ export async function buildContext(deps: ContextDeps, req: { headers: Headers; p
   return {
     regions,
     catalogue: () => (snapshot ??= deps.catalogue.get()),
-    requestId: req.polLocals?.requestId ?? safeRequestId(header(headers, 'x-request-id')),
+    requestId: req.polLocals?.requestId ?? randomUUID(),
+    clientRequestId: req.polLocals ? req.polLocals.clientRequestId : clientRequestIdOf(header(headers, 'x-request-id')),
     em,
     viewer,
     loaders: createLoaders(em, viewer, regions),

@@ -8,7 +8,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { ConfigError } from '../config';
 import { currentSqlTally } from '../db/sql-stats';
 import type { HubDeps } from './app';
-import { polLocals, safeRequestId, type Context } from './context';
+import { randomUUID } from 'node:crypto';
+import { clientRequestIdOf, polLocals, type Context } from './context';
 import type { HubExtension } from './extension';
 import { withLogFields } from './log';
 
@@ -57,6 +58,7 @@ const ERROR_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 /** What one /graphql request left for its log line and metrics. */
 interface RequestRecord {
   requestId: string;
+  clientRequestId?: string;
   operation?: string;
   agency?: string;
   role?: string;
@@ -311,6 +313,7 @@ export function observabilityExtension(deps: HubDeps): HubExtension {
     metrics?.record(operation, result, seconds, codes, sqlStatements);
     const line = {
       requestId: rec.requestId,
+      ...(rec.clientRequestId ? { clientRequestId: rec.clientRequestId } : {}),
       operation,
       agency: rec.agency,
       role: rec.role,
@@ -326,10 +329,12 @@ export function observabilityExtension(deps: HubDeps): HubExtension {
 
   const start: express.RequestHandler = (req, res, next) => {
     const started = performance.now();
-    const requestId = safeRequestId(req.get('x-request-id'));
-    polLocals(req).requestId = requestId;
+    // The hub's own id, always: a client's X-Request-Id is kept beside it, never in its place.
+    const requestId = randomUUID();
+    const clientRequestId = clientRequestIdOf(req.get('x-request-id'));
+    Object.assign(polLocals(req), { requestId, clientRequestId });
     res.setHeader('X-Request-Id', requestId);
-    const rec: RequestRecord = { requestId, codes: new Set() };
+    const rec: RequestRecord = { requestId, clientRequestId, codes: new Set() };
     const end = res.end;
     res.end = function (this: express.Response, ...args: unknown[]) {
       if (!rec.byApollo && res.statusCode >= 400) noteBodyCodes(rec, args[0]);

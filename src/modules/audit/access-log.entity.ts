@@ -10,6 +10,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 @Index({ properties: ['at'] })
 @Index({ properties: ['indicatorId', 'at'] })
 @Index({ properties: ['personId', 'at'] })
+@Index({ properties: ['periodStart', 'periodEnd'] })
 export class AccessLog {
   @Field(() => ID)
   @PrimaryKey({ type: 'bigint', autoincrement: true })
@@ -19,9 +20,13 @@ export class AccessLog {
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   at: Date & Opt = new Date();
 
-  @Field({ description: 'Request id, also in the server logs' })
+  @Field({ description: 'The hub\'s id of the request, also in the server logs and the X-Request-Id answer header' })
   @Property({ length: 64 })
   requestId!: string;
+
+  @Field({ nullable: true, description: 'The X-Request-Id the client sent, if any (its own; it proves nothing)' })
+  @Property({ length: 64, nullable: true })
+  clientRequestId?: string;
 
   @Property({ type: 'int', nullable: true })
   personId?: number;
@@ -40,8 +45,9 @@ export class AccessLog {
   @Property({ length: 16 })
   sensitivity!: string;
 
-  @Field(() => [String], { description: 'Codes of the regions (or subtree roots) the values were for' })
+  @Field(() => [String], { description: 'Codes of every region whose values were returned' })
   @Property({ type: 'text[]' })
+  @Index({ name: 'access_log_region_codes', type: 'gin' })
   regionCodes!: string[];
 
   @Field({ nullable: true })
@@ -51,6 +57,13 @@ export class AccessLog {
   @Field({ nullable: true })
   @Property({ length: 8, nullable: true })
   periodTo?: string;
+
+  /** First day of `periodFrom` and last day of `periodTo` (Gregorian), to find records by any period they overlap. */
+  @Property({ type: 'date', nullable: true })
+  periodStart?: string;
+
+  @Property({ type: 'date', nullable: true })
+  periodEnd?: string;
 
   @Field(() => Int, { description: 'How many values were returned' })
   @Property({ type: 'int' })

@@ -17,7 +17,7 @@ export function accessLogPlugin(log: Logger, writer: AccessLogWriter): ApolloSer
       return {
         async willSendResponse({ contextValue, response }) {
           try {
-            await writer.write(contextValue.access.rows(contextValue.viewer, contextValue.requestId));
+            await writer.write(contextValue.access.rows(contextValue.viewer, contextValue.requestId, contextValue.clientRequestId));
           } catch (e) {
             log.error('access log could not be written', { requestId: contextValue.requestId, error: e instanceof Error ? e.stack : String(e) });
             if (!isDatabaseUnavailable(e)) throw e;

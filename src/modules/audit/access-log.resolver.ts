@@ -1,4 +1,5 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { parsePeriod, periodBounds } from '../../common/jalali';
 import { Connection, paginate, PageArgs } from '../../common/pagination';
 import type { Context } from '../../server/context';
 import { Agency } from '../agency/agency.entity';
@@ -19,8 +20,11 @@ export class AccessLogArgs extends PageArgs {
   @Field({ nullable: true, description: 'Indicator code' })
   indicatorCode?: string;
 
-  @Field({ nullable: true, description: 'Region code among those read' })
+  @Field({ nullable: true, description: 'A region whose values were read (records naming it among their regions)' })
   regionCode?: string;
+
+  @Field({ nullable: true, description: 'A Jalali period (1403-05, 1403-Q2, 1403): records whose values\' periods overlap it' })
+  period?: string;
 
   @Field(() => Date, { nullable: true })
   since?: Date;
@@ -46,6 +50,10 @@ export class AccessLogResolver {
       ...(args.regionCode ? { regionCodes: { $contains: [args.regionCode] } } : {}),
       ...(args.since || args.until ? { at: { ...(args.since ? { $gte: args.since } : {}), ...(args.until ? { $lte: args.until } : {}) } } : {}),
     };
+    if (args.period) {
+      const bounds = periodBounds(parsePeriod(args.period, 'period'));
+      Object.assign(where, { periodStart: { $lte: bounds.end }, periodEnd: { $gte: bounds.start } });
+    }
     return paginate(ctx.em, AccessLog, where, args, ctx.config.maxPageSize, AccessLogConnection);
   }
 

@@ -5,7 +5,7 @@ export const accessLogRules: RuleTree = {
   Query: { accessLog: mayAttemptAction('accessLog.read') },
   // Reached only through the guarded query.
   AccessLog: sameRule(isPublic, [
-    'id', 'at', 'requestId', 'role', 'sensitivity', 'regionCodes', 'periodFrom', 'periodTo', 'valueCount', 'operation', 'grantedBy', 'refused',
+    'id', 'at', 'requestId', 'clientRequestId', 'role', 'sensitivity', 'regionCodes', 'periodFrom', 'periodTo', 'valueCount', 'operation', 'grantedBy', 'refused',
     'person', 'agency', 'indicator',
   ]),
   ...connectionRules('AccessLog'),

@@ -14,9 +14,6 @@ export interface AccessRecord {
   refused?: boolean;
 }
 
-/** Most region codes kept in one record; past that the record names the subtree asked for. */
-const MAX_REGION_CODES = 40;
-
 /** Collects what a request returned of sensitive data; written once, in bulk, at the end of the request. */
 export class AccessRecorder {
   readonly records: AccessRecord[] = [];
@@ -43,11 +40,14 @@ export class AccessRecorder {
     }
   }
 
-  /** Aggregates per-row facts into one record per indicator. */
+  /**
+   * Aggregates per-value facts into one record per indicator: every region whose values were
+   * returned (all of them, so that any one is found), the range of their periods (comparison values
+   * such as `previous` and `lastYear` included) and how many values there were.
+   */
   addRows(
     rows: ReadonlyArray<{ indicatorId: number; sensitivity: Sensitivity; regionCode: string; periodCode: string; grant: string }>,
     operation: string,
-    fallbackRegion?: string,
   ): void {
     // One pass: a series can return thousands of values.
     const byIndicator = new Map<number, { sensitivity: Sensitivity; regions: Set<string>; from: string; to: string; count: number; grants: Set<string> }>();
@@ -69,7 +69,7 @@ export class AccessRecorder {
       this.add({
         indicatorId,
         sensitivity: acc.sensitivity,
-        regionCodes: regions.length > MAX_REGION_CODES ? [`${fallbackRegion ?? 'KSH'} (${regions.length} regions)`] : regions,
+        regionCodes: regions,
         periodFrom: acc.from,
         periodTo: acc.to,
         valueCount: acc.count,
@@ -80,9 +80,10 @@ export class AccessRecorder {
   }
 
   /** The request's records as access_log rows (none when nothing sensitive was read). */
-  rows(viewer: Viewer, requestId: string): AccessLogRow[] {
+  rows(viewer: Viewer, requestId: string, clientRequestId?: string): AccessLogRow[] {
     return this.records.map((r) => ({
       request_id: requestId,
+      client_request_id: clientRequestId ?? null,
       person_id: viewer.person?.id ?? null,
       agency_id: viewer.membership?.agencyId ?? null,
       role: viewer.membership?.role ?? null,
@@ -101,6 +102,7 @@ export class AccessRecorder {
 
 export interface AccessLogRow {
   request_id: string;
+  client_request_id: string | null;
   person_id: number | null;
   agency_id: number | null;
   role: string | null;
@@ -164,9 +166,12 @@ export class AccessLogWriter {
 
   private async insert(rows: AccessLogRow[]): Promise<void> {
     await this.orm.em.getConnection().execute(
-      `insert into access_log (request_id, person_id, agency_id, role, indicator_id, sensitivity, region_codes, period_from, period_to, value_count, operation, granted_by, refused)
-       select t.request_id, t.person_id, t.agency_id, t.role, t.indicator_id, t.sensitivity, string_to_array(t.region_codes, chr(31)), t.period_from, t.period_to, t.value_count, t.operation, t.granted_by, t.refused
-         from jsonb_to_recordset(?::jsonb) as t(request_id text, person_id int, agency_id int, role text, indicator_id int, sensitivity text, region_codes text,
+      `insert into access_log (request_id, client_request_id, person_id, agency_id, role, indicator_id, sensitivity, region_codes, period_from, period_to,
+                               period_start, period_end, value_count, operation, granted_by, refused)
+       select t.request_id, t.client_request_id, t.person_id, t.agency_id, t.role, t.indicator_id, t.sensitivity, string_to_array(t.region_codes, chr(31)), t.period_from, t.period_to,
+              (select f.start_date from jalali_period f where f.code = t.period_from), (select e.end_date from jalali_period e where e.code = t.period_to),
+              t.value_count, t.operation, t.granted_by, t.refused
+         from jsonb_to_recordset(?::jsonb) as t(request_id text, client_request_id text, person_id int, agency_id int, role text, indicator_id int, sensitivity text, region_codes text,
                                                 period_from text, period_to text, value_count int, operation text, granted_by text, refused boolean)`,
       [JSON.stringify(rows)],
     );

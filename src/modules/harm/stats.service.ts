@@ -8,7 +8,7 @@ import { readRows } from '../../db/sql';
 import { JalaliPeriod, periodOf, periodWithinSql } from '../period/period.entity';
 import type { RegionLevel } from '../region/region.entity';
 import type { RegionView } from '../region/region-directory';
-import { IndicatorUnit, ObservationStatus, Sensitivity } from './harm.enums';
+import { IndicatorUnit, Sensitivity } from './harm.enums';
 import { Indicator } from './harm.entity';
 import type { SeriesInput } from './harm.inputs';
 
@@ -47,8 +47,8 @@ interface GroupRow {
   region_path: string;
   region_level: RegionLevel;
   population: number | null;
-  /** [bucket, value, hidden, all_own, cells, prev_value, prev_hidden, prev_all_own, ly_value, ly_hidden, ly_all_own] */
-  points: Array<[string, number, boolean, boolean, number, number | null, boolean | null, boolean | null, number | null, boolean | null, boolean | null]>;
+  /** [bucket, value, hidden, all_own, cells, reporting agency (null when several)], buckets in order */
+  points: Array<[string, number, boolean, boolean, number, number | null]>;
 }
 
 /**
@@ -78,17 +78,9 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
       throw BadInputError.field('granularity', `${ind.code} is reported per ${ind.periodType}; ask for ${ind.periodType} or coarser`);
     }
   }
-  // A year earlier than `from`, for the comparisons (when asked for).
+  // A year and a period earlier than `from`, for the comparisons (when asked for): read with the
+  // rest and matched in one pass below, not joined in SQL.
   const extendedStart = opts.comparisons ? periodBounds(parsePeriod(sameLastYear(previousPeriod(from.code)))).start : fromB.start;
-  const comparisons = opts.comparisons
-    ? `join jalali_period bp on bp.code = a.bucket
-       left join jalali_period pp on pp.type = bp.type and pp.end_date = bp.start_date - 1
-       left join agg prev on prev.indicator_id = a.indicator_id and prev.region_id = a.region_id and prev.bucket = pp.code
-       left join jalali_period lp on lp.type = bp.type and lp.year = bp.year - 1
-                                 and lp.quarter is not distinct from bp.quarter and lp.month is not distinct from bp.month
-       left join agg ly on ly.indicator_id = a.indicator_id and ly.region_id = a.region_id and ly.bucket = lp.code`
-    : '';
-  const compared = opts.comparisons ? ', prev.value, prev.hidden, prev.all_own, ly.value, ly.hidden, ly.all_own' : '';
   const agreements = await ctx.loaders.agreementsOfViewer();
   const scope = publishedScopeSql(viewer, agreements);
   const own = viewer.membership ? (seesSmallCounts(viewer, -1) ? 'true' : `(o.reporting_agency_id = ${Number(viewer.membership.agencyId)})`) : 'false';
@@ -110,18 +102,20 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
   const direct = indicators.every((i) => i.periodType === input.granularity);
   const agg = direct
     ? `agg as (
-       select s.indicator_id, s.region_id, s.bucket, s.raw_value as value, s.hidden, s.own as all_own, 1 as cells from scoped s
+       select s.indicator_id, s.region_id, s.bucket, s.raw_value as value, s.hidden, s.own as all_own, 1 as cells, s.reporter from scoped s
      )`
     : `agg as (
        select s.indicator_id, s.region_id, s.bucket,
               case when s.unit in ('COUNT', 'AMOUNT') then sum(s.raw_value) else avg(s.raw_value) end as value,
-              bool_or(s.hidden) as hidden, bool_and(s.own) as all_own, count(*)::int as cells
+              bool_or(s.hidden) as hidden, bool_and(s.own) as all_own, count(*)::int as cells,
+              case when min(s.reporter) = max(s.reporter) then min(s.reporter) end as reporter
          from scoped s
         group by s.indicator_id, s.region_id, s.bucket, s.unit
      )`;
   const groups = await readRows<GroupRow>(ctx.em,
     `with scoped as (
-       select o.indicator_id, o.region_id, ${direct ? 'o.period_code' : bucketCol} as bucket, i.unit, o.raw_value, o.small_cell and not ${own} as hidden, ${own} as own
+       select o.indicator_id, o.region_id, ${direct ? 'o.period_code' : bucketCol} as bucket, i.unit, o.raw_value, o.small_cell and not ${own} as hidden, ${own} as own,
+              o.reporting_agency_id as reporter
          from observation o
          join indicator i on i.id = o.indicator_id
          join harm_category c on c.id = i.category_id
@@ -136,10 +130,8 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
      -- One row per (indicator, region), its points as JSON: a twelfth of the rows to send and parse.
      -- Bucket codes of one granularity sort in time order (1403-09 < 1403-10, 1403-Q1 < 1403-Q2).
      grouped as (
-       select a.indicator_id, a.region_id, json_agg(json_build_array(a.bucket, a.value, a.hidden, a.all_own, a.cells${compared}) order by a.bucket) as points
+       select a.indicator_id, a.region_id, json_agg(json_build_array(a.bucket, a.value, a.hidden, a.all_own, a.cells, a.reporter) order by a.bucket) as points
          from agg a
-         ${comparisons}
-        where a.bucket >= ?
         group by a.indicator_id, a.region_id
      )
      -- Joined after grouping (by integer keys) and put in order by the caller: sorting and grouping
@@ -152,7 +144,7 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
        join region r on r.id = g.region_id`,
     [
       ...scope.params, indicators.map((i) => i.id), input.level, input.sex, input.ageGroup, ...periods.params,
-      ...extraParams, from.code,
+      ...extraParams,
     ],
     ctx.reads,
   );
@@ -171,27 +163,44 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
   const logged: Array<{ indicatorId: number; sensitivity: Sensitivity; regionCode: string; periodCode: string; grant: string }> = [];
   for (const r of groups) {
     const region = regionBy.get(r.region_id)!;
-    // The policy's answer depends on the group and on whether all its cells are the caller's own.
-    const grantFor = (allOwn: boolean) =>
+    // The policy's answer depends on the group, on whether all its cells are the caller's own, and
+    // on who reported them (an agreement from an agency other than the provincial governorate
+    // covers that agency's own observations only).
+    const grantFor = (allOwn: boolean, reporter: number | null) =>
       observationGrant(
         viewer,
         {
           sensitivity: r.sensitivity, level: r.region_level, path: r.region_path, published: true,
-          reportingAgencyId: allOwn && viewer.membership ? viewer.membership.agencyId : -1, categoryCode: r.category_code,
+          reportingAgencyId: allOwn && viewer.membership ? viewer.membership.agencyId : reporter ?? -1, categoryCode: r.category_code,
         },
         agreements,
       );
-    const grants = new Map<boolean, string | null>();
-    for (const [bucket, pointValue, hidden, allOwn, cells, prevValue, prevHidden, prevAllOwn, lyValue, lyHidden, lyAllOwn] of r.points) {
-      if (!grants.has(allOwn)) grants.set(allOwn, grantFor(allOwn));
-      const grant = grants.get(allOwn);
+    const grants = new Map<string, string | null>();
+    const byBucket = new Map(r.points.map((p) => [p[0], p]));
+    const grantOf = (p: GroupRow['points'][number]) => {
+      const key = `${p[3]}|${p[5]}`;
+      if (!grants.has(key)) grants.set(key, grantFor(p[3], p[5]));
+      return grants.get(key) ?? null;
+    };
+    /** A comparison point as the caller may see it: null where it is missing, withheld or not the caller's to see. */
+    const compared = (code: string) => {
+      const p = byBucket.get(code);
+      if (!p || !grantOf(p)) return null;
+      const v = shown(p[1], p[2], p[3], r);
+      if (v !== null) logged.push({ indicatorId: r.indicator_id, sensitivity: r.sensitivity, regionCode: region.code, periodCode: code, grant: grantOf(p)! });
+      return v;
+    };
+    for (const point of r.points) {
+      const [bucket, pointValue, hidden, allOwn, cells] = point;
+      if (bucket < from.code) continue;
+      const grant = grantOf(point);
       if (!grant) {
         ctx.log.error('access layers disagree: SQL scope returned a series cell the policy refuses; dropped', { requestId: ctx.requestId, indicator: r.indicator_id, region: region.code });
         continue;
       }
       const value = shown(pointValue, hidden, allOwn, r);
-      const previous = shown(prevValue, prevHidden, prevAllOwn, r);
-      const lastYear = shown(lyValue, lyHidden, lyAllOwn, r);
+      const previous = opts.comparisons ? compared(previousPeriod(bucket)) : null;
+      const lastYear = opts.comparisons ? compared(sameLastYear(bucket)) : null;
       points.push({
         indicator: indicatorBy.get(r.indicator_id)!,
         region,
@@ -212,7 +221,7 @@ export async function indicatorSeries(ctx: Context, input: SeriesInput, opts: { 
       logged.push({ indicatorId: r.indicator_id, sensitivity: r.sensitivity, regionCode: region.code, periodCode: bucket, grant });
     }
   }
-  ctx.access.addRows(logged, 'indicatorSeries', input.within);
+  ctx.access.addRows(logged, 'indicatorSeries');
   ctx.access.addRefusals(indicators, logged, { operation: 'indicatorSeries', regionCodes: input.within ? [input.within] : [], periodFrom: from.code, periodTo: to.code });
   return points;
 }
