@@ -404,7 +404,7 @@ describe('updateAgency', () => {
     };
     const r = await hub.gql(UpdateAgencyDocument, { code: SAHNEH_NGO, input }, { as: NGO_ADMIN });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.updateAgency).toEqual({ code: SAHNEH_NGO, ...input, jurisdiction: { code: 'KSH-09' } });
+    expect(r.data!.updateAgency).toEqual({ code: SAHNEH_NGO, ...input, kind: 'NGO', jurisdiction: { code: 'KSH-09' }, parent: null });
     expect(await agencyRow(SAHNEH_NGO)).toEqual({
       name_fa: input.nameFa,
       name_en: input.nameEn,
@@ -463,7 +463,7 @@ describe('updateAgency', () => {
     const short = await hub.gql(UpdateAgencyDocument, { code: SAHNEH_NGO, input: { nameFa: 'ا' } }, { as: NGO_ADMIN });
     expect(codes(short)).toEqual(['BAD_USER_INPUT']);
     expect(problemFields(short)).toEqual(['nameFa']);
-    const region = await hub.gql(UpdateAgencyDocument, { code: SAHNEH_NGO, input: { nameEn: 'Moved Away', jurisdictionCode: 'KSH-99' } }, { as: NGO_ADMIN });
+    const region = await hub.gql(UpdateAgencyDocument, { code: SAHNEH_NGO, input: { nameEn: 'Moved Away', jurisdictionCode: 'KSH-99' } }, { as: SCA_ADMIN });
     expect(codes(region)).toEqual(['BAD_USER_INPUT']);
     expect(problemFields(region)).toEqual(['jurisdictionCode']);
     expect(await agencyRow(SAHNEH_NGO)).toEqual(before);

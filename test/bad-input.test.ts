@@ -10,10 +10,12 @@ import path from 'node:path';
 import { buildSchema as buildSchemaFromSdl, Kind, parse, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AcceptMembershipDocument,
   AddMembershipDocument,
   ApproveObservationsDocument,
   CreateAgencyDocument,
   CreateDataSharingAgreementDocument,
+  DeclineMembershipDocument,
   EndMembershipDocument,
   HandOverPostDocument,
   RejectObservationsDocument,
@@ -37,6 +39,7 @@ const NGO_ADMIN = 'omid.ranjbar@omid-sahneh.ngo.example'; // ADMIN of AG-NGO-SAH
 const RESEARCHER = 'researcher@razi.ac.example'; // grantee of DSA-RAZI-ACTIVE
 const NGO = 'AG-NGO-SAHNEH-ADDICTION';
 const YOUTH_ADVISER = 'arman.fattahi@gov.kermanshah.example'; // holds POST-GOV-YOUTH-ADVISER; MEMBER of AG-GOV
+const INVITEE = 'zahra.safari@cg-sonqor.kermanshah.example'; // offered memberships of the Sahneh NGO (beforeAll)
 
 /** Clear client errors. */
 const CLIENT_CODES = [
@@ -202,6 +205,15 @@ async function openMembershipAtGov(): Promise<string> {
   );
   return String(m.id);
 }
+/** A membership offered to the invitee and not answered yet. */
+async function invitation(tag: string): Promise<string> {
+  const rows = await hub.sql<{ id: number }>(
+    `select m.id from membership m join person p on p.id = m.person_id where p.email = ? and m.accepted_at is null and m.ended_at is null order by m.id`,
+    [INVITEE],
+  );
+  if (!rows.length) throw new Error('fixture: no invitation left to answer');
+  return String(rows[num(tag) % rows.length].id);
+}
 async function activeAgreement(): Promise<string> {
   const [a] = await hub.sql<{ code: string }>(`select code from data_sharing_agreement where revoked_at is null order by id limit 1`);
   return a.code;
@@ -227,7 +239,7 @@ const SPECS: Record<string, MutationSpec> = {
     as: NGO_ADMIN,
     base: () => ({
       code: NGO,
-      input: { nameFa: 'انجمن امید صحنه', nameEn: 'Omid Sahneh Association', jurisdictionCode: 'KSH-09', fieldsOfActivity: ['پیشگیری از اعتیاد'] },
+      input: { nameFa: 'انجمن امید صحنه', nameEn: 'Omid Sahneh Association', fieldsOfActivity: ['پیشگیری از اعتیاد'] },
     }),
     literalQuery: 'mutation { updateAgency(code: 12, input: { nameFa: 3 }) { code } }',
     brokenQuery: 'mutation { updateAgency(code: "AG-X", input: {',
@@ -316,6 +328,24 @@ const SPECS: Record<string, MutationSpec> = {
     literalQuery: 'mutation { createDataSharingAgreement(input: { code: "DSA-X", grantorCode: "AG-SCA", granteeCode: "AG-RAZI", purpose: "test purpose", categoryCodes: "DIVORCE", regionRootCode: "KSH", finestLevel: GALAXY, validFrom: 20250101, validTo: "2027-01-01" }) { code } }',
     brokenQuery: 'mutation { createDataSharingAgreement(input: { code: "DSA-X" }) { code } ]',
     textPath: 'input.purpose',
+    inputPath: 'input',
+  },
+  acceptMembership: {
+    doc: AcceptMembershipDocument,
+    as: INVITEE,
+    base: async (_f, tag) => ({ input: { membershipId: await invitation(tag) } }),
+    literalQuery: 'mutation { acceptMembership(input: { membershipId: 1.5 }) { id } }',
+    brokenQuery: 'mutation { acceptMembership(input: { membershipId: "1" }) { id }',
+    textPath: 'input.membershipId',
+    inputPath: 'input',
+  },
+  declineMembership: {
+    doc: DeclineMembershipDocument,
+    as: INVITEE,
+    base: async (_f, tag) => ({ input: { membershipId: await invitation(tag) } }),
+    literalQuery: 'mutation { declineMembership(input: { membershipId: [1] }) { id } }',
+    brokenQuery: 'mutation { declineMembership(input: { membershipId: "1" } { id } }',
+    textPath: 'input.membershipId',
     inputPath: 'input',
   },
   revokeDataSharingAgreement: {
@@ -457,21 +487,30 @@ for (const [mutation, spec] of Object.entries(SPECS)) {
   const m = 'updateAgency';
   for (const [at, v] of [
     ['code', 42], ['code', null], ['input', null], ['input.fieldsOfActivity', { x: 'y' }], ['input.nameFa', true], ['input', 'a string'],
-    ['input.jurisdictionCode', ['KSH-09']],
   ] as Array<[string, unknown]>) set(m, 'wrong type', at, v);
+  // Kind, jurisdiction and parent: the provincial governorate's to change.
+  set(m, 'wrong type', 'input.jurisdictionCode', ['KSH-09'], { as: SCA_ADMIN });
+  set(m, 'wrong type', 'input.kind', 'SPACESHIP', { as: SCA_ADMIN });
   for (const [at, v] of [
-    ['code', HUGE_LATIN], ['input.nameFa', HUGE_FA], ['input.nameEn', HUGE_LATIN], ['input.jurisdictionCode', HUGE_LATIN], ['input.fieldsOfActivity', [HUGE_FA]],
+    ['code', HUGE_LATIN], ['input.nameFa', HUGE_FA], ['input.nameEn', HUGE_LATIN], ['input.fieldsOfActivity', [HUGE_FA]],
   ] as Array<[string, unknown]>) set(m, 'huge string', at, v);
+  set(m, 'huge string', 'input.jurisdictionCode', HUGE_LATIN, { as: SCA_ADMIN });
+  set(m, 'huge string', 'input.parentCode', HUGE_LATIN, { as: SCA_ADMIN });
   for (const [at, v] of [
     ['input.nameFa', NUL('انجمن امید')], ['input.nameEn', ESCAPES('Omid Association')], ['input.nameEn', RLO('Omid Association')],
-    ['input.fieldsOfActivity', [NUL('Addiction')]], ['code', NUL(NGO)], ['input.jurisdictionCode', NUL('KSH-09')],
+    ['input.fieldsOfActivity', [NUL('Addiction')]], ['code', NUL(NGO)],
   ] as Array<[string, unknown]>) set(m, 'control characters', at, v);
+  set(m, 'control characters', 'input.jurisdictionCode', NUL('KSH-09'), { as: SCA_ADMIN });
   set(m, 'blank or invisible', 'input.nameFa', INVISIBLE);
   set(m, 'blank or invisible', 'input.nameEn', '   ');
   set(m, 'huge list', 'input.fieldsOfActivity', Array.from({ length: 10_000 }, (_, i) => `field ${i}`), { label: 'input.fieldsOfActivity = 10,000 items', alsoAccept: LIMIT_CODES });
   deep(m, 'input.fieldsOfActivity', nestedJson(5_000, 'x'), 'input.fieldsOfActivity = arrays nested 5,000 deep');
   set(m, 'unknown id', 'code', 'AG-NOPE', { only: ['NOT_FOUND'] });
-  set(m, 'unknown id', 'input.jurisdictionCode', 'KSH-99');
+  set(m, 'unknown id', 'input.jurisdictionCode', 'KSH-99', { as: SCA_ADMIN });
+  set(m, 'unknown id', 'input.parentCode', 'AG-NOPE', { as: SCA_ADMIN });
+  set(m, 'duplicate', 'input.parentCode', NGO, { label: 'input.parentCode = the agency itself', as: SCA_ADMIN });
+  set(m, 'other agency', 'input.jurisdictionCode', 'KSH', { label: 'an NGO admin widens its own jurisdiction', only: ['FORBIDDEN'] });
+  set(m, 'other agency', 'input.kind', 'PROVINCIAL_GOVERNORATE', { label: 'an NGO admin changes its own kind', only: ['FORBIDDEN'] });
   set(m, 'other agency', 'code', 'AG-GOV', { label: 'an NGO admin changes AG-GOV', only: ['FORBIDDEN'] });
   set(m, 'other agency', 'code', 'AG-NGO-KSH-WOMEN', { label: 'an NGO admin changes another NGO', only: ['FORBIDDEN'] });
   set(m, 'other agency', 'code', 'AG-CG-01', { label: 'a data steward changes their own agency', as: STEWARD, only: ['FORBIDDEN'] });
@@ -528,7 +567,8 @@ for (const [mutation, spec] of Object.entries(SPECS)) {
   set(m, 'unknown id', 'input.membershipId', '2000000000', { only: ['NOT_FOUND'] });
   set(m, 'other agency', 'input.membershipId', (f: Fixtures) => f.govAdmin, { label: 'an NGO admin ends the AG-GOV admin\'s membership', as: NGO_ADMIN, only: ['FORBIDDEN'] });
   set(m, 'other agency', 'input.membershipId', (f: Fixtures) => f.endable, { label: 'a data steward ends an AG-GOV membership', as: STEWARD, only: ['FORBIDDEN'] });
-  set(m, 'duplicate', 'input.membershipId', (f: Fixtures) => f.ended, { label: 'a membership that has ended already', only: ['CONFLICT'] });
+  // Ended already: a DIRECTOR's membership, which only the director general ranks high enough to end.
+  set(m, 'duplicate', 'input.membershipId', (f: Fixtures) => f.ended, { label: 'a membership that has ended already', as: DG, only: ['CONFLICT'] });
   for (const d of BAD_GREGORIAN) set(m, 'bad date', 'input.validTo', d);
   set(m, 'bad date', 'input.validTo', '2000-01-01', { label: 'input.validTo = "2000-01-01" (before the membership began)' });
 }
@@ -683,6 +723,21 @@ for (const m of ['approveObservations', 'rejectObservations']) {
   set(m, 'duplicate', 'code', (f: Fixtures) => f.revokedAgreement, { label: 'an agreement revoked already', only: ['CONFLICT'] });
 }
 
+// acceptMembership, declineMembership ----------------------------------------------------------
+for (const m of ['acceptMembership', 'declineMembership']) {
+  for (const [at, v] of [['input.membershipId', {}], ['input.membershipId', true], ['input.membershipId', null], ['input', 'x'], ['input.membershipId', [1]]] as Array<[string, unknown]>) {
+    set(m, 'wrong type', at, v);
+  }
+  set(m, 'huge string', 'input.membershipId', HUGE_DIGITS);
+  set(m, 'control characters', 'input.membershipId', '12\u0000');
+  for (const id of ['0', '-1', 'abc', '1e3', '']) set(m, 'number', 'input.membershipId', id);
+  set(m, 'unknown id', 'input.membershipId', '2000000000', { only: ['NOT_FOUND'] });
+  // Someone else's offer is not found for anyone but the person it was offered to.
+  CASES.push({ mutation: m, kind: 'other agency', label: 'the admin who offered it', as: NGO_ADMIN, vars: (f, tag) => SPECS[m].base(f, tag), only: ['NOT_FOUND'] });
+  CASES.push({ mutation: m, kind: 'other agency', label: 'another person', as: STEWARD, vars: (f, tag) => SPECS[m].base(f, tag), only: ['NOT_FOUND'] });
+  set(m, 'duplicate', 'input.membershipId', (f: Fixtures) => f.ended, { label: 'a membership of another person, ended already', only: ['NOT_FOUND'] });
+}
+
 /** Kinds every mutation must have; the others where its input allows them. */
 const REQUIRED_KINDS: BadKind[] = ['malformed request', 'wrong type', 'prototype pollution', 'huge string', 'control characters', 'other agency', 'body limit'];
 
@@ -761,6 +816,12 @@ beforeAll(async () => {
   const dsa = { ...((await SPECS.createDataSharingAgreement.base({} as Fixtures, '0')).input as object), code: 'DSA-BAD-INPUT-REVOKED' };
   expect((await hub.gql(CreateDataSharingAgreementDocument, { input: dsa as never }, { as: SCA_ADMIN })).errors).toBeUndefined();
   expect((await hub.gql(RevokeDataSharingAgreementDocument, { code: 'DSA-BAD-INPUT-REVOKED' }, { as: SCA_ADMIN })).errors).toBeUndefined();
+
+  // Memberships offered to the invitee for accept and decline (a wrongly accepted case answers one).
+  for (const role of ['MEMBER', 'ANALYST', 'DATA_STEWARD'] as const) {
+    const offered = await hub.gql(AddMembershipDocument, { input: { agencyCode: NGO, personEmail: INVITEE, role } }, { as: NGO_ADMIN });
+    expect(offered.data?.addMembership).toMatchObject({ acceptedAt: null });
+  }
 
   // More open memberships at AG-GOV for endMembership to end (one wrongly accepted case ends one).
   for (const personEmail of SUCCESSORS.slice(3, 6)) {

@@ -57,30 +57,43 @@ describe('posts and the leadership handover', () => {
 
   it('rejects bad handovers with clear errors and changes nothing', async () => {
     const before = await appointmentRows();
+    // A post without powers (the youth adviser's, held by Arman since 2025-03-10), by the governorate's admin.
     const go = (input: Record<string, string>) =>
-      hub.gql(HandOverPostDocument, { input: { postCode: 'POST-SCA-DG', successorEmail: 'analyst@sca.kermanshah.example', ...input } }, { as: GOV_ADMIN });
+      hub.gql(HandOverPostDocument, { input: { postCode: 'POST-GOV-YOUTH-ADVISER', successorEmail: 'analyst@sca.kermanshah.example', ...input } }, { as: GOV_ADMIN });
     const unknownPost = await go({ postCode: 'POST-NOPE' });
     expect(codes(unknownPost)).toEqual(['NOT_FOUND']);
     const unknownPerson = await go({ successorEmail: 'nobody@nowhere.example' });
     expect(codes(unknownPerson)).toEqual(['BAD_USER_INPUT']);
     expect(unknownPerson.errors![0].extensions!.problems).toEqual([{ field: 'successorEmail', message: expect.stringMatching(/no person/) }]);
-    const sameHolder = await go({ successorEmail: 'dg@sca.kermanshah.example' });
+    const sameHolder = await go({ successorEmail: 'arman.fattahi@gov.kermanshah.example' });
     expect(codes(sameHolder)).toEqual(['BAD_USER_INPUT']);
     expect(sameHolder.errors![0].message).toMatch(/already holds/);
     const tooEarly = await go({ date: '2025-01-01' });
     expect(codes(tooEarly)).toEqual(['BAD_USER_INPUT']);
-    expect(tooEarly.errors![0].message).toMatch(/before the current holder's first day 2025-11-30/);
+    expect(tooEarly.errors![0].message).toMatch(/before the current holder's first day 2025-03-10/);
     expect(codes(await go({ date: '2026-02-30' }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await go({ date: '10/01/2026' }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await go({ successorEmail: 'not an email' }))).toEqual(['BAD_USER_INPUT']);
     expect(await appointmentRows()).toBe(before);
   });
 
+  it('the director general may hand over a deputy post', async () => {
+    const r = await hub.gql(
+      HandOverPostDocument,
+      { input: { postCode: 'POST-SCA-NGO-DEPUTY', successorEmail: 'analyst@sca.kermanshah.example', date: '2026-04-01' } },
+      { as: 'dg@sca.kermanshah.example' },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.handOverPost!.started.person.email).toBe('analyst@sca.kermanshah.example');
+    expect(r.data!.handOverPost!.ended!.endedOn).toBe('2026-04-01');
+  });
+
   it('one mutation ends the current appointment and starts the successor\'s; history stays', async () => {
+    // The director general's post goes from its holder to a successor.
     const r = await hub.gql(
       HandOverPostDocument,
       { input: { postCode: 'POST-SCA-DG', successorEmail: 'harm.deputy@sca.kermanshah.example', date: '2026-03-21', endNote: 'تکریم', startNote: 'معارفه' } },
-      { as: GOV_ADMIN },
+      { as: 'dg@sca.kermanshah.example' },
     );
     expect(r.errors).toBeUndefined();
     expect(r.data!.handOverPost).toMatchObject({
@@ -97,17 +110,6 @@ describe('posts and the leadership handover', () => {
     ]);
     const open = await hub.sql<{ n: string }>(`select count(*) as n from appointment a join post p on p.id = a.post_id where p.code = 'POST-SCA-DG' and a.ended_on is null`);
     expect(open[0].n).toBe('1');
-  });
-
-  it('the director general (a provincial director) may hand over a deputy post', async () => {
-    const r = await hub.gql(
-      HandOverPostDocument,
-      { input: { postCode: 'POST-SCA-NGO-DEPUTY', successorEmail: 'analyst@sca.kermanshah.example', date: '2026-04-01' } },
-      { as: 'dg@sca.kermanshah.example' },
-    );
-    expect(r.errors).toBeUndefined();
-    expect(r.data!.handOverPost!.started.person.email).toBe('analyst@sca.kermanshah.example');
-    expect(r.data!.handOverPost!.ended!.endedOn).toBe('2026-04-01');
   });
 
   it('a vacant post is simply filled', async () => {

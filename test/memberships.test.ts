@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AcceptMembershipDocument,
   AddMembershipDocument,
   AgencyMembersDocument,
+  DeclineMembershipDocument,
   EndMembershipDocument,
   MeDocument,
   type AddMembershipInput,
@@ -148,7 +150,7 @@ describe('me', () => {
 });
 
 describe('addMembership', () => {
-  it("lets an agency's admin add a known person to their own agency", async () => {
+  it("lets an agency's admin offer a known person a membership, in force once they accept it", async () => {
     const before = await counts();
     const r = await hub.gql(
       AddMembershipDocument,
@@ -157,17 +159,29 @@ describe('addMembership', () => {
     );
     expect(r.errors).toBeUndefined();
     const added = r.data!.addMembership!;
+    // Elham's record belongs to the office, not to the NGO: the membership waits for her.
     expect(added).toMatchObject({
       role: 'ANALYST',
       validFrom: '2025-09-01',
       validTo: null,
-      current: true,
+      current: false,
+      acceptedAt: null,
       agency: { code: SAHNEH_NGO },
       unit: null,
       person: { email: 'elham.amiri@sca.kermanshah.example', fullNameEn: 'Elham Amiri' },
     });
     expect(await counts()).toEqual({ people: before.people, memberships: before.memberships + 1 });
+    const waiting = await hub.gql(MeDocument, {}, { as: 'elham.amiri@sca.kermanshah.example' });
+    expect(waiting.data!.me!.memberships!.map((m) => m.agency.code)).toEqual(['AG-SCA']);
+    expect(waiting.data!.me!.invitations).toEqual([{ id: added.id, role: 'ANALYST', agency: { code: SAHNEH_NGO } }]);
+    expect(await currentMemberEmails(SAHNEH_NGO)).not.toContain('elham.amiri@sca.kermanshah.example');
+    // Only she can answer it.
+    expect(codes(await hub.gql(AcceptMembershipDocument, { input: { membershipId: added.id } }, { as: NGO_ADMIN }))).toEqual(['NOT_FOUND']);
 
+    const accepted = await hub.gql(AcceptMembershipDocument, { input: { membershipId: added.id } }, { as: 'elham.amiri@sca.kermanshah.example' });
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.acceptMembership).toMatchObject({ id: added.id, current: true, agency: { code: SAHNEH_NGO } });
+    expect(accepted.data!.acceptMembership!.acceptedAt).toBeTruthy();
     const members = await hub.gql(AgencyMembersDocument, { code: SAHNEH_NGO }, { as: NGO_ADMIN });
     expect(members.data!.agency!.memberships!.find((m) => m.id === added.id)).toMatchObject({
       role: 'ANALYST',
@@ -175,6 +189,24 @@ describe('addMembership', () => {
     });
     const elham = await hub.gql(MeDocument, {}, { as: 'elham.amiri@sca.kermanshah.example' });
     expect(elham.data!.me!.memberships!.map((m) => m.agency.code)).toEqual(['AG-SCA', SAHNEH_NGO]);
+    expect(elham.data!.me!.invitations).toEqual([]);
+    expect(codes(await hub.gql(AcceptMembershipDocument, { input: { membershipId: added.id } }, { as: 'elham.amiri@sca.kermanshah.example' }))).toEqual(['CONFLICT']);
+  });
+
+  it('a person may decline a membership offered to them: it is ended and grants nothing', async () => {
+    const r = await hub.gql(
+      AddMembershipDocument,
+      { input: { agencyCode: SAHNEH_NGO, personEmail: 'farzad.kalhor@sca.kermanshah.example', role: 'MEMBER' } },
+      { as: NGO_ADMIN },
+    );
+    const id = r.data!.addMembership!.id;
+    const declined = await hub.gql(DeclineMembershipDocument, { input: { membershipId: id } }, { as: 'farzad.kalhor@sca.kermanshah.example' });
+    expect(declined.data!.declineMembership).toMatchObject({ id, current: false });
+    expect(declined.data!.declineMembership!.endedAt).toBeTruthy();
+    expect(codes(await hub.gql(AcceptMembershipDocument, { input: { membershipId: id } }, { as: 'farzad.kalhor@sca.kermanshah.example' }))).toEqual(['CONFLICT']);
+    const me = await hub.gql(MeDocument, {}, { as: 'farzad.kalhor@sca.kermanshah.example' });
+    expect(me.data!.me!.memberships!.map((m) => m.agency.code)).toEqual(['AG-SCA']);
+    expect(me.data!.me!.invitations).toEqual([]);
   });
 
   it('starts a membership today unless told otherwise', async () => {
@@ -184,7 +216,8 @@ describe('addMembership', () => {
       { as: NGO_ADMIN },
     );
     expect(r.errors).toBeUndefined();
-    expect(r.data!.addMembership).toMatchObject({ validFrom: todayInIran(), validTo: null, current: true });
+    // Kiana's record belongs to the welfare organisation: in force once she accepts.
+    expect(r.data!.addMembership).toMatchObject({ validFrom: todayInIran(), validTo: null, current: false, acceptedAt: null });
   });
 
   it("refuses an admin adding to another agency, saving nothing", async () => {
@@ -236,7 +269,8 @@ describe('addMembership', () => {
       [NGO_STEWARD, SAHNEH_NGO],
       [NGO_MEMBER, SAHNEH_NGO],
       [OTHER_NGO_MEMBER, 'AG-NGO-KSH-WOMEN'],
-      [SCA_DIRECTOR, 'AG-SCA'],
+      // A provincial director holding no post that manages memberships (the participation deputy).
+      ['ngo.deputy@sca.kermanshah.example', 'AG-SCA'],
     ];
     for (const [as, agencyCode] of cases) {
       const r = await hub.gql(AddMembershipDocument, { input: { agencyCode, personEmail: 'researcher@razi.ac.example', role: 'MEMBER' } }, { as });
@@ -373,7 +407,9 @@ describe('addMembership', () => {
       { as: NGO_ADMIN },
     );
     expect(r.errors).toBeUndefined();
-    expect(r.data!.addMembership).toMatchObject({ validFrom: '2025-03-01', validTo: null, current: true });
+    expect(r.data!.addMembership).toMatchObject({ validFrom: '2025-03-01', validTo: null, current: false });
+    const accepted = await hub.gql(AcceptMembershipDocument, { input: { membershipId: r.data!.addMembership!.id } }, { as: 'shahla.saki@cg-gilanegharb.kermanshah.example' });
+    expect(accepted.data!.acceptMembership).toMatchObject({ current: true });
   });
 
   it('refuses the same role for the same person over an overlapping period with CONFLICT', async () => {
@@ -424,7 +460,8 @@ describe('endMembership', () => {
     expect((await membershipRow(id)).valid_to).toBe('2025-06-30');
 
     const [mahmoudEnded] = await membershipIds(MAHMOUD);
-    expect(codes(await hub.gql(EndMembershipDocument, { input: { membershipId: mahmoudEnded } }, { as: SCA_ADMIN }))).toEqual(['CONFLICT']);
+    // The office's former director was a DIRECTOR: only the director general (above an admin) may end it, and it is ended already.
+    expect(codes(await hub.gql(EndMembershipDocument, { input: { membershipId: mahmoudEnded } }, { as: SCA_DIRECTOR }))).toEqual(['CONFLICT']);
     expect((await membershipRow(mahmoudEnded)).valid_to).toBe('2025-11-30');
   });
 
@@ -448,7 +485,7 @@ describe('endMembership', () => {
     }
   });
 
-  it('ends a membership today by default; it stays current through its last day', async () => {
+  it('ends a membership today by default, with effect at once', async () => {
     const newcomer = stranger();
     const added = await hub.gql(
       AddMembershipDocument,
@@ -458,14 +495,17 @@ describe('endMembership', () => {
     const id = added.data!.addMembership!.id;
     const r = await hub.gql(EndMembershipDocument, { input: { membershipId: id } }, { as: NGO_ADMIN });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.endMembership).toEqual({ id, validFrom: '2025-01-01', validTo: todayInIran(), current: true });
+    expect(r.data!.endMembership).toEqual({ id, validFrom: '2025-01-01', validTo: todayInIran(), current: false });
     expect((await membershipRow(id)).valid_to).toBe(todayInIran());
+    // The ended member acts for nothing on their next request.
+    const me = await hub.gql(MeDocument, {}, { as: newcomer.email });
+    expect(me.data!.me!.acting).toBeNull();
   });
 
   it("refuses the admin of another agency and non-admins, leaving the membership unchanged", async () => {
     const [id] = await membershipIds(NGO_STEWARD, SAHNEH_NGO);
     const before = await membershipRow(id);
-    for (const as of [CG_ADMIN, OTHER_NGO_ADMIN, SCA_DIRECTOR, NGO_STEWARD]) {
+    for (const as of [CG_ADMIN, OTHER_NGO_ADMIN, 'ngo.deputy@sca.kermanshah.example', NGO_MEMBER]) {
       const r = await hub.gql(EndMembershipDocument, { input: { membershipId: id, validTo: '2025-12-31' } }, { as });
       expect(codes(r), as).toEqual(['FORBIDDEN']);
       expect(r.data!.endMembership).toBeNull();

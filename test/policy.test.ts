@@ -160,7 +160,7 @@ describe('the policy table', () => {
   const member = (role: Role, agencyKind: AgencyKind, agencyId = 1): Viewer => {
     const m = {
       id: 1, role, agencyId, agencyCode: 'X', agencyKind, unitId: null, unitKind: null,
-      jurisdictionId: 1, jurisdictionPath: '/KSH/', jurisdictionLevel: RegionLevel.PROVINCE, agreements: [],
+      jurisdictionId: 1, jurisdictionPath: '/KSH/', jurisdictionLevel: RegionLevel.PROVINCE, agreements: [], authorities: [],
     };
     return { person: { id: 1, email: 'x@y.example' }, membership: m, memberships: [m] };
   };

@@ -59,7 +59,7 @@ export type CreateAgreementInput = {
   finestLevel: RegionLevel;
   /** Agency that receives access */
   granteeCode: string;
-  /** Agency that grants access (its data) */
+  /** Agency that grants access. The provincial governorate may share any harm data in the agreement's scope; any other agency only the observations it reported itself */
   grantorCode: string;
   purpose: string;
   /** Code of the root of the region subtree covered */
@@ -92,6 +92,10 @@ export type IndicatorUnit =
   | 'COUNT'
   | 'PERCENT'
   | 'RATE';
+
+export type MembershipIdInput = {
+  membershipId: string | number;
+};
 
 /** A person not yet known to the hub */
 export type NewPersonInput = {
@@ -208,12 +212,17 @@ export type UnitKind =
   | 'OTHER'
   | 'PARTICIPATION_NGO';
 
-/** Only the fields given are changed */
+/** Only the fields given are changed. Names and fields of activity: the agency's own admins and the provincial governorate. Kind, jurisdiction and parent define what the agency may see: the provincial governorate only, every change in the audit trail */
 export type UpdateAgencyInput = {
   fieldsOfActivity?: Array<string> | null | undefined;
+  /** Code of the region the agency answers for (provincial governorate only) */
   jurisdictionCode?: string | null | undefined;
+  /** Provincial governorate only */
+  kind?: AgencyKind | null | undefined;
   nameEn?: string | null | undefined;
   nameFa?: string | null | undefined;
+  /** Code of the parent agency (provincial governorate only) */
+  parentCode?: string | null | undefined;
 };
 
 export type AgenciesQueryVariables = Exact<{
@@ -248,7 +257,7 @@ export type UpdateAgencyMutationVariables = Exact<{
 }>;
 
 
-export type UpdateAgencyMutation = { updateAgency: { code: string, nameFa: string, nameEn: string, fieldsOfActivity: Array<string>, jurisdiction: { code: string } } | null };
+export type UpdateAgencyMutation = { updateAgency: { code: string, nameFa: string, nameEn: string, kind: AgencyKind, fieldsOfActivity: Array<string>, jurisdiction: { code: string }, parent: { code: string } | null } | null };
 
 export type HarmCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -306,12 +315,13 @@ export type AccessLogQueryVariables = Exact<{
   agencyCode?: string | null | undefined;
   indicatorCode?: string | null | undefined;
   regionCode?: string | null | undefined;
+  period?: string | null | undefined;
   since?: unknown;
   first?: number | null | undefined;
 }>;
 
 
-export type AccessLogQuery = { accessLog: { totalCount: number, nodes: Array<{ at: unknown, role: string | null, sensitivity: string, regionCodes: Array<string>, periodFrom: string | null, periodTo: string | null, valueCount: number, operation: string, grantedBy: string, refused: boolean, requestId: string, person: { email: string | null } | null, agency: { code: string } | null, indicator: { code: string } }> } | null };
+export type AccessLogQuery = { accessLog: { totalCount: number, nodes: Array<{ at: unknown, role: string | null, sensitivity: string, regionCodes: Array<string>, periodFrom: string | null, periodTo: string | null, valueCount: number, operation: string, grantedBy: string, refused: boolean, requestId: string, clientRequestId: string | null, person: { email: string | null } | null, agency: { code: string } | null, indicator: { code: string } }> } | null };
 
 export type DataSharingAgreementsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -323,7 +333,7 @@ export type CreateDataSharingAgreementMutationVariables = Exact<{
 }>;
 
 
-export type CreateDataSharingAgreementMutation = { createDataSharingAgreement: { code: string, active: boolean, categoryCodes: Array<string>, finestLevel: RegionLevel, validFrom: string, validTo: string, grantee: { code: string }, regionRoot: { code: string } } | null };
+export type CreateDataSharingAgreementMutation = { createDataSharingAgreement: { code: string, active: boolean, categoryCodes: Array<string>, finestLevel: RegionLevel, validFrom: string, validTo: string, coversOnlyGrantorData: boolean, grantor: { code: string }, grantee: { code: string }, regionRoot: { code: string } } | null };
 
 export type RevokeDataSharingAgreementMutationVariables = Exact<{
   code: string;
@@ -335,14 +345,14 @@ export type RevokeDataSharingAgreementMutation = { revokeDataSharingAgreement: {
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { person: { id: string, email: string | null, fullNameFa: string, fullNameEn: string, phone: string | null, nationalId: string | null }, acting: { id: string, role: Role, agency: { code: string, kind: AgencyKind }, unit: { code: string, kind: UnitKind } | null } | null, memberships: Array<{ id: string, role: Role, agency: { code: string } }> | null } | null };
+export type MeQuery = { me: { person: { id: string, email: string | null, fullNameFa: string, fullNameEn: string, phone: string | null, nationalId: string | null }, acting: { id: string, role: Role, agency: { code: string, kind: AgencyKind }, unit: { code: string, kind: UnitKind } | null } | null, memberships: Array<{ id: string, role: Role, agency: { code: string } }> | null, invitations: Array<{ id: string, role: Role, agency: { code: string } }> | null } | null };
 
 export type AddMembershipMutationVariables = Exact<{
   input: AddMembershipInput;
 }>;
 
 
-export type AddMembershipMutation = { addMembership: { id: string, role: Role, validFrom: string, validTo: string | null, current: boolean, agency: { code: string }, unit: { code: string } | null, person: { email: string | null, fullNameEn: string } } | null };
+export type AddMembershipMutation = { addMembership: { id: string, role: Role, validFrom: string, validTo: string | null, current: boolean, acceptedAt: unknown, agency: { code: string }, unit: { code: string } | null, person: { email: string | null, fullNameEn: string } } | null };
 
 export type EndMembershipMutationVariables = Exact<{
   input: EndMembershipInput;
@@ -350,6 +360,36 @@ export type EndMembershipMutationVariables = Exact<{
 
 
 export type EndMembershipMutation = { endMembership: { id: string, validFrom: string, validTo: string | null, current: boolean } | null };
+
+export type EndMembershipAtOnceMutationVariables = Exact<{
+  input: EndMembershipInput;
+}>;
+
+
+export type EndMembershipAtOnceMutation = { endMembership: { id: string, validTo: string | null, current: boolean, endedAt: unknown } | null };
+
+export type AcceptMembershipMutationVariables = Exact<{
+  input: MembershipIdInput;
+}>;
+
+
+export type AcceptMembershipMutation = { acceptMembership: { id: string, role: Role, current: boolean, acceptedAt: unknown, agency: { code: string } } | null };
+
+export type DeclineMembershipMutationVariables = Exact<{
+  input: MembershipIdInput;
+}>;
+
+
+export type DeclineMembershipMutation = { declineMembership: { id: string, current: boolean, endedAt: unknown } | null };
+
+export type AuditTrailQueryVariables = Exact<{
+  action?: string | null | undefined;
+  target?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type AuditTrailQuery = { auditTrail: { totalCount: number, nodes: Array<{ id: string, at: unknown, role: string | null, action: string, target: string, details: unknown, person: { email: string | null } | null, agency: { code: string } | null }> } | null };
 
 export type PostHistoryQueryVariables = Exact<{
   code: string;
@@ -573,13 +613,17 @@ export const UpdateAgencyDocument = new TypedDocumentString(`
     code
     nameFa
     nameEn
+    kind
     fieldsOfActivity
     jurisdiction {
       code
     }
+    parent {
+      code
+    }
   }
 }
-    `, {"hash":"sha256:80d211daf95a346c88131af830efa2199d727615f6da906b10e54ec0af9ccd38"}) as unknown as TypedDocumentString<UpdateAgencyMutation, UpdateAgencyMutationVariables>;
+    `, {"hash":"sha256:b8fc5cb54214212b29d5247ac72aecdc0046b4ce02264cb8487effa2def4c0c8"}) as unknown as TypedDocumentString<UpdateAgencyMutation, UpdateAgencyMutationVariables>;
 export const HarmCatalogueDocument = new TypedDocumentString(`
     query HarmCatalogue {
   harmCategories {
@@ -725,12 +769,13 @@ export const RejectObservationsDocument = new TypedDocumentString(`
 }
     `, {"hash":"sha256:e18d451136ee6375bca97293c68c2101b6cec97857ecd7e40e7a4499459e4465"}) as unknown as TypedDocumentString<RejectObservationsMutation, RejectObservationsMutationVariables>;
 export const AccessLogDocument = new TypedDocumentString(`
-    query AccessLog($personEmail: String, $agencyCode: String, $indicatorCode: String, $regionCode: String, $since: DateTimeISO, $first: Int) {
+    query AccessLog($personEmail: String, $agencyCode: String, $indicatorCode: String, $regionCode: String, $period: String, $since: DateTimeISO, $first: Int) {
   accessLog(
     personEmail: $personEmail
     agencyCode: $agencyCode
     indicatorCode: $indicatorCode
     regionCode: $regionCode
+    period: $period
     since: $since
     first: $first
   ) {
@@ -747,6 +792,7 @@ export const AccessLogDocument = new TypedDocumentString(`
       grantedBy
       refused
       requestId
+      clientRequestId
       person {
         email
       }
@@ -759,7 +805,7 @@ export const AccessLogDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:a55f1a2f33a9eaab9f2bb59dbecf15a7b9e5f63260f59c3c4dbbdbde2490a8a3"}) as unknown as TypedDocumentString<AccessLogQuery, AccessLogQueryVariables>;
+    `, {"hash":"sha256:f20b885d4d8ba1beb2929e3463c6ca115d9dc28902e0582ad21fb3feb88fe5c0"}) as unknown as TypedDocumentString<AccessLogQuery, AccessLogQueryVariables>;
 export const DataSharingAgreementsDocument = new TypedDocumentString(`
     query DataSharingAgreements {
   dataSharingAgreements {
@@ -792,6 +838,10 @@ export const CreateDataSharingAgreementDocument = new TypedDocumentString(`
     finestLevel
     validFrom
     validTo
+    coversOnlyGrantorData
+    grantor {
+      code
+    }
     grantee {
       code
     }
@@ -800,7 +850,7 @@ export const CreateDataSharingAgreementDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:2d856ff80cfa8c2738b94b6b569e1539c265ad511656a13ccf27352d2a9524aa"}) as unknown as TypedDocumentString<CreateDataSharingAgreementMutation, CreateDataSharingAgreementMutationVariables>;
+    `, {"hash":"sha256:49324bb39de00ad7c46130cb4deed5880128990321f8bdbaa3f42d16d39942dd"}) as unknown as TypedDocumentString<CreateDataSharingAgreementMutation, CreateDataSharingAgreementMutationVariables>;
 export const RevokeDataSharingAgreementDocument = new TypedDocumentString(`
     mutation RevokeDataSharingAgreement($code: String!) {
   revokeDataSharingAgreement(code: $code) {
@@ -840,9 +890,16 @@ export const MeDocument = new TypedDocumentString(`
         code
       }
     }
+    invitations {
+      id
+      role
+      agency {
+        code
+      }
+    }
   }
 }
-    `, {"hash":"sha256:c36e4d65decaffac897a4f9e9315a97229241f130e4bfb92fbc3fd9b874e9627"}) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+    `, {"hash":"sha256:54c29ac47fe815f4e1134b59d94d5666195c0ecfb65afa139edfe49afe1769a3"}) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const AddMembershipDocument = new TypedDocumentString(`
     mutation AddMembership($input: AddMembershipInput!) {
   addMembership(input: $input) {
@@ -851,6 +908,7 @@ export const AddMembershipDocument = new TypedDocumentString(`
     validFrom
     validTo
     current
+    acceptedAt
     agency {
       code
     }
@@ -863,7 +921,7 @@ export const AddMembershipDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:6e817f1ca3f64fa35443c83e3f7216b8eb0353b6794ffb920b8ef99f3fc4de61"}) as unknown as TypedDocumentString<AddMembershipMutation, AddMembershipMutationVariables>;
+    `, {"hash":"sha256:62118d880e6df6ee633d1c9abbb552511c4b8dd18bc0e4a411e8869bbcf722e6"}) as unknown as TypedDocumentString<AddMembershipMutation, AddMembershipMutationVariables>;
 export const EndMembershipDocument = new TypedDocumentString(`
     mutation EndMembership($input: EndMembershipInput!) {
   endMembership(input: $input) {
@@ -874,6 +932,59 @@ export const EndMembershipDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:0828f0a6957e0a29892001f31c9a58533437daf8594cdb140234be52efac4079"}) as unknown as TypedDocumentString<EndMembershipMutation, EndMembershipMutationVariables>;
+export const EndMembershipAtOnceDocument = new TypedDocumentString(`
+    mutation EndMembershipAtOnce($input: EndMembershipInput!) {
+  endMembership(input: $input) {
+    id
+    validTo
+    current
+    endedAt
+  }
+}
+    `, {"hash":"sha256:6c3ead4d5e9f912472de6988a0420884bf6529d7ece8a03a061fcd60d458fbfb"}) as unknown as TypedDocumentString<EndMembershipAtOnceMutation, EndMembershipAtOnceMutationVariables>;
+export const AcceptMembershipDocument = new TypedDocumentString(`
+    mutation AcceptMembership($input: MembershipIdInput!) {
+  acceptMembership(input: $input) {
+    id
+    role
+    current
+    acceptedAt
+    agency {
+      code
+    }
+  }
+}
+    `, {"hash":"sha256:08869e2bc540fbdaffe2f5333262029520b5b38afed2707dcaaa9a5b498c10f3"}) as unknown as TypedDocumentString<AcceptMembershipMutation, AcceptMembershipMutationVariables>;
+export const DeclineMembershipDocument = new TypedDocumentString(`
+    mutation DeclineMembership($input: MembershipIdInput!) {
+  declineMembership(input: $input) {
+    id
+    current
+    endedAt
+  }
+}
+    `, {"hash":"sha256:83385ee4b6549a61e5acc8155fc23bb1bfae27288ce3d342e06cd69960396054"}) as unknown as TypedDocumentString<DeclineMembershipMutation, DeclineMembershipMutationVariables>;
+export const AuditTrailDocument = new TypedDocumentString(`
+    query AuditTrail($action: String, $target: String, $first: Int) {
+  auditTrail(action: $action, target: $target, first: $first) {
+    totalCount
+    nodes {
+      id
+      at
+      role
+      action
+      target
+      details
+      person {
+        email
+      }
+      agency {
+        code
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:e0fa9c94c1af1d80709fe63aa7793fb9cba1783c7da9982be464451cad50da8b"}) as unknown as TypedDocumentString<AuditTrailQuery, AuditTrailQueryVariables>;
 export const PostHistoryDocument = new TypedDocumentString(`
     query PostHistory($code: String!) {
   post(code: $code) {

@@ -60,6 +60,8 @@ export interface DemoPost {
   titleEn: string;
   agencyCode: string;
   unitCode?: string;
+  /** Powers that come with the post (PostAuthority). */
+  authority?: 'DIRECTOR_GENERAL' | 'HARM_MONITORING_DEPUTY' | 'PARTICIPATION_DEPUTY';
 }
 export interface DemoAppointment {
   postCode: string;
@@ -840,6 +842,7 @@ export const DEMO_POSTS: DemoPost[] = [
     titleFa: 'مدیرکل دفتر امور اجتماعی و فرهنگی استانداری',
     titleEn: 'Director General, Social and Cultural Affairs Office',
     agencyCode: 'AG-SCA',
+    authority: 'DIRECTOR_GENERAL',
   },
   {
     code: 'POST-SCA-HARM-DEPUTY',
@@ -847,6 +850,7 @@ export const DEMO_POSTS: DemoPost[] = [
     titleEn: 'Deputy for Social Harm Monitoring, Social and Cultural Affairs Office',
     agencyCode: 'AG-SCA',
     unitCode: 'U-HARM',
+    authority: 'HARM_MONITORING_DEPUTY',
   },
   {
     code: 'POST-SCA-NGO-DEPUTY',
@@ -854,6 +858,7 @@ export const DEMO_POSTS: DemoPost[] = [
     titleEn: 'Deputy for Participation and NGO Development, Social and Cultural Affairs Office',
     agencyCode: 'AG-SCA',
     unitCode: 'U-NGO',
+    authority: 'PARTICIPATION_DEPUTY',
   },
   {
     code: 'POST-GOV-YOUTH-ADVISER',

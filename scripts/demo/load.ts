@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency, AgencyKind, AgencyUnit, UnitKind } from '../../src/modules/agency/agency.entity';
 import { Membership, Role } from '../../src/modules/person/membership.entity';
 import { Person } from '../../src/modules/person/person.entity';
-import { Appointment, Post } from '../../src/modules/post/post.entity';
+import { Appointment, Post, PostAuthority } from '../../src/modules/post/post.entity';
 import { Region, RegionLevel } from '../../src/modules/region/region.entity';
 import { DEMO_AGENCIES, DEMO_APPOINTMENTS, DEMO_PEOPLE, DEMO_POSTS, DEMO_REGIONS } from './data';
 
@@ -42,12 +42,16 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
     }
     const people = new Map<string, Person>();
     for (const p of DEMO_PEOPLE) {
-      const person = tx.create(Person, { email: p.email, fullNameFa: p.fullNameFa, fullNameEn: p.fullNameEn, phone: p.phone, nationalId: p.nationalId });
+      // A person's record belongs to the agency of their first membership.
+      const person = tx.create(Person, {
+        email: p.email, fullNameFa: p.fullNameFa, fullNameEn: p.fullNameEn, phone: p.phone, nationalId: p.nationalId,
+        homeAgency: p.memberships.length ? need(agencies, p.memberships[0].agencyCode, 'agency') : undefined,
+      });
       people.set(p.email, person);
       for (const m of p.memberships) {
         tx.create(Membership, {
           person, agency: need(agencies, m.agencyCode, 'agency'), unit: m.unitCode ? need(units, m.unitCode, 'unit') : undefined,
-          role: m.role as Role, validFrom: m.validFrom, validTo: m.validTo,
+          role: m.role as Role, validFrom: m.validFrom, validTo: m.validTo, acceptedAt: new Date(`${m.validFrom}T09:00:00+03:30`),
         });
       }
     }
@@ -55,7 +59,7 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
     for (const p of DEMO_POSTS) {
       posts.set(p.code, tx.create(Post, {
         code: p.code, titleFa: p.titleFa, titleEn: p.titleEn, agency: need(agencies, p.agencyCode, 'agency'),
-        unit: p.unitCode ? need(units, p.unitCode, 'unit') : undefined,
+        unit: p.unitCode ? need(units, p.unitCode, 'unit') : undefined, authority: p.authority as PostAuthority | undefined,
       }));
     }
     for (const a of DEMO_APPOINTMENTS) {

@@ -4,9 +4,8 @@
  * the shield rules and the access log (here) are both read off these tables.
  */
 import type { Viewer } from '../auth/viewer';
-import { mayAttempt } from './policy';
-import { AgencyKind, UnitKind } from '../modules/agency/agency.entity';
-import { Role } from '../modules/person/membership.entity';
+import { mayAttempt, seesAllHarmData } from './policy';
+import { AgencyKind } from '../modules/agency/agency.entity';
 import { LEVEL_RANK, RegionLevel } from '../modules/region/region.entity';
 import { Sensitivity } from '../modules/harm/harm.enums';
 
@@ -64,11 +63,8 @@ export const DEFAULT_K = 5;
 export function audienceOf(viewer: Viewer): Audience {
   const m = viewer.membership;
   if (!m) return Audience.PUBLIC;
-  if (m.agencyKind === AgencyKind.PROVINCIAL_GOVERNORATE) {
-    const directorGeneral = m.role === Role.DIRECTOR && m.unitId === null;
-    const monitoringUnit = m.unitKind === UnitKind.HARM_MONITORING && (m.role === Role.DIRECTOR || m.role === Role.ANALYST);
-    if (directorGeneral || monitoringUnit) return Audience.PROVINCIAL_MONITORING;
-  }
+  // The director general's and the deputy's powers come from their posts, not from a role.
+  if (seesAllHarmData(m)) return Audience.PROVINCIAL_MONITORING;
   if (m.agencyKind === AgencyKind.COUNTY_GOVERNORATE) return Audience.COUNTY_GOVERNORATE;
   if (m.agencyKind === AgencyKind.CITY_COUNCIL || m.agencyKind === AgencyKind.VILLAGE_COUNCIL) return Audience.COUNCIL;
   return Audience.PARTNER;

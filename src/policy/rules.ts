@@ -51,15 +51,18 @@ export function selfOrMayAttempt(action: Action): IRule {
   });
 }
 
-/** Phone and national ID: the person, or an admin of an agency the person currently belongs to. */
+/**
+ * Phone and national ID: the person, or an admin of the agency that owns the person's record (the
+ * one that registered them). Not any agency that adds the person: enrolling someone gives no
+ * access to their contact data.
+ */
 export const mayReadPersonalData = rule('personalData', { cache: 'no_cache' })(
   logFailures('personalData', async (person: Person, _a, ctx: Context) => {
     const { viewer } = ctx;
     if (!viewer.person) return new UnauthenticatedError();
     if (viewer.person.id === person.id) return true;
-    if (!mayAttempt(viewer, 'person.readPersonal')) return new ForbiddenError('personal data: admins of the person\'s own agency only');
-    const agencyIds = await ctx.loaders.currentAgencyIdsOfPerson.load(person.id);
-    return may(viewer, 'person.readPersonal', agencyIds) ? true : new ForbiddenError('personal data: admins of the person\'s own agency only');
+    const home = person.homeAgency?.id;
+    return home !== undefined && may(viewer, 'person.readPersonal', [home]) ? true : new ForbiddenError('personal data: admins of the agency that owns the person\'s record only');
   }),
 );
 

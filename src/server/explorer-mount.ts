@@ -28,7 +28,7 @@ export async function demoUsers(deps: Deps) {
   const rows: Array<{ email: string; name: string; role: string; agency: string }> = await deps.orm.em.fork().execute(
     `select distinct on (p.id) p.email, p.full_name_en as name, m.role, a.name_en as agency
        from person p join membership m on m.person_id = p.id join agency a on a.id = m.agency_id
-      where m.valid_from <= ?::date and (m.valid_to is null or m.valid_to >= ?::date)
+      where m.valid_from <= ?::date and (m.valid_to is null or m.valid_to >= ?::date) and m.accepted_at is not null and m.ended_at is null
       order by p.id, m.id limit 40`,
     [today, today],
   );

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupBy } from '../common/collections';
-import { todayInIran } from '../common/dates';
 import { Region } from '../modules/region/region.entity';
 import { codeOrder, type RegionSnapshot, type RegionView } from '../modules/region/region-directory';
 import { Agency } from '../modules/agency/agency.entity';
@@ -47,18 +46,6 @@ export function createLoaders(em: EntityManager, viewer: Viewer, regions: () => 
     agenciesOfRegion: new DataLoader<number, Agency[]>(async (ids) => {
       const found = groupBy(await em.find(Agency, { jurisdiction: { $in: [...ids] } }), (a) => a.jurisdiction.id);
       return ids.map((id) => (found.get(id) ?? []).sort(codeOrder));
-    }),
-
-    /** Agencies in which a person holds a current membership. */
-    currentAgencyIdsOfPerson: new DataLoader<number, number[]>(async (personIds) => {
-      const today = todayInIran();
-      const rows: Array<{ person_id: number; agency_id: number }> = await em.execute(
-        `select distinct person_id, agency_id from membership
-          where person_id in (?) and valid_from <= ?::date and (valid_to is null or valid_to >= ?::date)`,
-        [[...personIds], today, today],
-      );
-      const byPerson = groupBy(rows, (r) => r.person_id);
-      return personIds.map((id) => (byPerson.get(id) ?? []).map((r) => r.agency_id));
     }),
   };
 }

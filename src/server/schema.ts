@@ -14,6 +14,8 @@ import { AgreementResolver } from '../modules/sharing/agreement.resolver';
 import { agreementRules } from '../modules/sharing/agreement.rules';
 import { AccessLogResolver } from '../modules/audit/access-log.resolver';
 import { accessLogRules } from '../modules/audit/access-log.rules';
+import { AuditEventResolver } from '../modules/audit/audit-event.resolver';
+import { auditEventRules } from '../modules/audit/audit-event.rules';
 import { regionRules } from '../modules/region/region.rules';
 import { mergeRuleTrees, type RuleTree } from '../policy/rules';
 import { applyPolicy } from '../policy/shield';
@@ -27,6 +29,7 @@ const MODULES = [
   { resolvers: [HarmCategoryResolver, IndicatorResolver, ObservationResolver], rules: harmRules },
   { resolvers: [AgreementResolver], rules: agreementRules },
   { resolvers: [AccessLogResolver], rules: accessLogRules },
+  { resolvers: [AuditEventResolver], rules: auditEventRules },
 ] as const;
 
 export const RULES: RuleTree = mergeRuleTrees(...MODULES.map((m) => m.rules));
@@ -38,6 +41,9 @@ export const BEHIND_GUARDS: Record<string, string> = {
   AccessLog: 'the access log: director general and monitoring deputy',
   AccessLogConnection: 'the access log: director general and monitoring deputy',
   AccessLogEdge: 'the access log: director general and monitoring deputy',
+  AuditEvent: 'the audit trail: director general, monitoring deputy, provincial admins',
+  AuditEventConnection: 'the audit trail: director general, monitoring deputy, provincial admins',
+  AuditEventEdge: 'the audit trail: director general, monitoring deputy, provincial admins',
 };
 
 let cached: GraphQLSchema | undefined;

@@ -91,7 +91,7 @@ export async function startTestHub(env: Record<string, string> = {}, database?: 
   };
 }
 
-const POLICY_WRITE = /\b(update|insert\s+into|delete\s+from|truncate)\s+"?(person|membership|agency|agency_unit|data_sharing_agreement|region)\b/i;
+const POLICY_WRITE = /\b(update|insert\s+into|delete\s+from|truncate)\s+"?(person|membership|agency|agency_unit|data_sharing_agreement|region|post|appointment)\b/i;
 
 /** Calls `what` until `ok` holds or `ms` have passed; returns the last answer (the caller asserts on it). */
 export async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, ms = 5_000): Promise<T> {

@@ -48,7 +48,10 @@ export class CreateAgencyInput {
   fieldsOfActivity?: string[];
 }
 
-@InputType({ description: 'Only the fields given are changed' })
+@InputType({
+  description: 'Only the fields given are changed. Names and fields of activity: the agency\'s own admins and the provincial governorate. '
+    + 'Kind, jurisdiction and parent define what the agency may see: the provincial governorate only, every change in the audit trail',
+})
 export class UpdateAgencyInput {
   @Field({ nullable: true })
   @IsOptional()
@@ -60,10 +63,19 @@ export class UpdateAgencyInput {
   @Length(2, 300)
   nameEn?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Code of the region the agency answers for (provincial governorate only)' })
   @IsOptional()
   @MaxLength(32)
   jurisdictionCode?: string;
+
+  @Field(() => AgencyKind, { nullable: true, description: 'Provincial governorate only' })
+  @IsOptional()
+  kind?: AgencyKind;
+
+  @Field({ nullable: true, description: 'Code of the parent agency (provincial governorate only)' })
+  @IsOptional()
+  @MaxLength(48)
+  parentCode?: string;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()

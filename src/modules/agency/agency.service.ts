@@ -4,6 +4,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../../common/errors
 import { paginate, type Page } from '../../common/pagination';
 import { cleanName, escapeLike, normalizeForSearch } from '../../common/text';
 import { assertMay } from '../../policy/policy';
+import { recordAudit } from '../audit/audit-event.service';
 import type { Context } from '../../server/context';
 import { Region } from '../region/region.entity';
 import { subtreeOf } from '../region/region.service';
@@ -56,20 +57,47 @@ export async function createAgency(ctx: Context, input: CreateAgencyInput): Prom
     fieldsOfActivity: (input.fieldsOfActivity ?? []).map((f, i) => cleanName(`fieldsOfActivity.${i}`, f, 2, 100)),
     searchText: '',
   });
+  recordAudit(ctx.em, ctx.viewer, 'agency.create', input.code, { kind: input.kind, jurisdiction: jurisdiction.code, parent: parent?.code ?? null });
   await ctx.em.flush();
   return agency;
 }
 
+/**
+ * Names and fields of activity: the agency's own admins or the provincial governorate. Kind,
+ * jurisdiction and parent decide what the agency's members may see and enter: the provincial
+ * governorate only (never the agency itself), each change recorded in the audit trail with the
+ * values before and after, in the same transaction.
+ */
 export async function updateAgency(ctx: Context, code: string, input: UpdateAgencyInput): Promise<Agency> {
   const agency = await getAgency(ctx, code);
-  assertMay(ctx.viewer, 'agency.update', [agency.id]);
+  const redefines = input.jurisdictionCode != null || input.kind != null || input.parentCode != null;
+  assertMay(ctx.viewer, redefines ? 'agency.redefine' : 'agency.update', [agency.id]);
+  // Everything is read and checked before anything changes (a query would flush a half-made change).
+  const nameFa = input.nameFa != null ? cleanName('nameFa', input.nameFa) : undefined;
+  const nameEn = input.nameEn != null ? cleanName('nameEn', input.nameEn) : undefined;
+  const fields = input.fieldsOfActivity != null ? input.fieldsOfActivity.map((f, i) => cleanName(`fieldsOfActivity.${i}`, f, 2, 100)) : undefined;
+  const region = input.jurisdictionCode != null ? await regionByCode(ctx, input.jurisdictionCode, 'jurisdictionCode') : undefined;
+  let parent: Agency | undefined;
+  if (input.parentCode != null) {
+    parent = (await findAgency(ctx, input.parentCode)) ?? undefined;
+    if (!parent) throw BadInputError.field('parentCode', `no agency has the code ${JSON.stringify(input.parentCode)}`);
+    for (let up: Agency | null = parent, depth = 0; up && depth < 50; up = (await up.parent?.load()) ?? null, depth++) {
+      if (up.id === agency.id) throw BadInputError.field('parentCode', `${parent.code} is ${agency.code} or lies under it: an agency cannot be its own ancestor`);
+    }
+  }
+  const before = redefines
+    ? { kind: agency.kind, jurisdiction: (await agency.jurisdiction.load())!.code, parent: (await agency.parent?.load())?.code ?? null }
+    : undefined;
   // Absent and null both mean "leave as it is".
-  if (input.nameFa != null) agency.nameFa = cleanName('nameFa', input.nameFa);
-  if (input.nameEn != null) agency.nameEn = cleanName('nameEn', input.nameEn);
-  if (input.fieldsOfActivity != null) agency.fieldsOfActivity = input.fieldsOfActivity.map((f, i) => cleanName(`fieldsOfActivity.${i}`, f, 2, 100));
-  if (input.jurisdictionCode != null) {
-    const region = await regionByCode(ctx, input.jurisdictionCode, 'jurisdictionCode');
-    agency.jurisdiction = ctx.em.getReference(Region, region.id, { wrapped: true });
+  if (nameFa !== undefined) agency.nameFa = nameFa;
+  if (nameEn !== undefined) agency.nameEn = nameEn;
+  if (fields !== undefined) agency.fieldsOfActivity = fields;
+  if (before) {
+    if (region) agency.jurisdiction = ctx.em.getReference(Region, region.id, { wrapped: true });
+    if (input.kind != null) agency.kind = input.kind;
+    if (parent) agency.parent = ctx.em.getReference(Agency, parent.id, { wrapped: true });
+    const after = { kind: agency.kind, jurisdiction: region?.code ?? before.jurisdiction, parent: parent?.code ?? before.parent };
+    recordAudit(ctx.em, ctx.viewer, 'agency.redefine', agency.code, { before, after });
   }
   await ctx.em.flush();
   return agency;

@@ -188,7 +188,7 @@ export async function listObservations(ctx: Context, args: ObservationsArgs, Sha
     });
     logged.push({ indicatorId: row.indicator_id, sensitivity: row.sensitivity, regionCode: row.region_code, periodCode: row.period_code, grant });
   }
-  ctx.access.addRows(logged, 'observations', args.filter?.within);
+  ctx.access.addRows(logged, 'observations');
   ctx.access.addRefusals(await sensitiveIndicators(ctx, args.filter?.indicators), logged, { operation: 'observations', regionCodes: [] });
   const edges = served.map((node) => ({ cursor: encodeCursor(node.id), node }));
   return Object.assign(new Shape(), {

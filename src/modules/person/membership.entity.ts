@@ -37,4 +37,12 @@ export class Membership extends BaseEntity {
   @Field({ nullable: true, description: 'Last day (Gregorian ISO date); null while open-ended' })
   @Property({ type: 'date', nullable: true })
   validTo?: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the membership was ended with effect at once (ending it today or earlier); null otherwise' })
+  @Property({ type: 'timestamptz', nullable: true })
+  endedAt?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the person accepted it; null while it waits for their acceptance (it grants nothing until then)' })
+  @Property({ type: 'timestamptz', nullable: true })
+  acceptedAt?: Date;
 }

@@ -70,3 +70,10 @@ export class EndMembershipInput {
   @Matches(ISO_DATE, { message: 'validTo must be a date written YYYY-MM-DD' })
   validTo?: string;
 }
+
+@InputType()
+export class MembershipIdInput {
+  @Field(() => ID)
+  @Matches(/^[0-9]{1,12}$/, { message: 'membershipId must be a membership id' })
+  membershipId!: string;
+}

@@ -1,8 +1,22 @@
-import { Collection, Entity, Index, ManyToOne, OneToMany, Property, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity';
 import { Agency, AgencyUnit } from '../agency/agency.entity';
 import { Person } from '../person/person.entity';
+
+/**
+ * Powers that come with holding a post, not with a role anyone could add (README, "Where powers
+ * come from"). They apply while the holder acts for the post's agency.
+ */
+export enum PostAuthority {
+  /** The director general of the Social and Cultural Affairs Office. */
+  DIRECTOR_GENERAL = 'DIRECTOR_GENERAL',
+  /** The deputy who monitors social harms and approves observations. */
+  HARM_MONITORING_DEPUTY = 'HARM_MONITORING_DEPUTY',
+  /** The deputy for participation and NGOs. */
+  PARTICIPATION_DEPUTY = 'PARTICIPATION_DEPUTY',
+}
+registerEnumType(PostAuthority, { name: 'PostAuthority', description: 'Powers held by whoever holds the post' });
 
 @Entity({ tableName: 'post' })
 @ObjectType({ simpleResolvers: true, description: 'A post, such as director general of the office, that people hold in turn' })
@@ -24,6 +38,10 @@ export class Post extends BaseEntity {
 
   @ManyToOne(() => AgencyUnit, { ref: true, nullable: true })
   unit?: Ref<AgencyUnit>;
+
+  @Field(() => PostAuthority, { nullable: true, description: 'Powers held by whoever holds the post; null for posts without any' })
+  @Enum({ items: () => PostAuthority, nativeEnumName: 'post_authority', nullable: true })
+  authority?: PostAuthority;
 
   @OneToMany('Appointment', 'post')
   appointments = new Collection<Appointment>(this);

@@ -4,7 +4,7 @@ import { connectionRules, isPublic, mayAttemptAction, sameRule, type RuleTree } 
 export const postRules: RuleTree = {
   Query: { post: isPublic, posts: isPublic },
   Mutation: { handOverPost: mayAttemptAction('post.handover') },
-  Post: sameRule(isPublic, ['id', 'code', 'titleFa', 'titleEn', 'agency', 'unit', 'appointments', 'current']),
+  Post: sameRule(isPublic, ['id', 'code', 'titleFa', 'titleEn', 'authority', 'agency', 'unit', 'appointments', 'current']),
   Appointment: sameRule(isPublic, ['id', 'startedOn', 'endedOn', 'startNote', 'endNote', 'post', 'person', 'startedOnJalali', 'endedOnJalali']),
   Handover: sameRule(isPublic, ['post', 'ended', 'started']),
   ...connectionRules('Post'),

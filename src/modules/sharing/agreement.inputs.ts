@@ -9,7 +9,9 @@ export class CreateAgreementInput {
   @Matches(/^[A-Z0-9][A-Z0-9-]{1,47}$/, { message: 'code must be 2–48 capital Latin letters, digits or hyphens' })
   code!: string;
 
-  @Field({ description: 'Agency that grants access (its data)' })
+  @Field({
+    description: 'Agency that grants access. The provincial governorate may share any harm data in the agreement\'s scope; any other agency only the observations it reported itself',
+  })
   @MaxLength(48)
   grantorCode!: string;
 

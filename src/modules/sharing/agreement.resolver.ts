@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { todayInIran } from '../../common/dates';
 import type { Context } from '../../server/context';
-import { Agency } from '../agency/agency.entity';
+import { Agency, AgencyKind } from '../agency/agency.entity';
 import { Region } from '../region/region.entity';
 import type { RegionView } from '../region/region-directory';
 import { regionOf } from '../region/region.service';
@@ -26,9 +26,17 @@ export class AgreementResolver {
     return revokeAgreement(ctx, code);
   }
 
-  @FieldResolver(() => Agency)
+  @FieldResolver(() => Agency, { description: 'The agency that grants access: see coversOnlyGrantorData' })
   grantor(@Root() a: DataSharingAgreement): Promise<Agency> {
     return a.grantor.load() as Promise<Agency>;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'True when the grantor is not the provincial governorate: the grantee then sees only observations the grantor reported itself '
+      + '(an agency can share only what it holds). False: any harm data in the agreement\'s scope',
+  })
+  async coversOnlyGrantorData(@Root() a: DataSharingAgreement): Promise<boolean> {
+    return (await a.grantor.load())!.kind !== AgencyKind.PROVINCIAL_GOVERNORATE;
   }
 
   @FieldResolver(() => Agency)

@@ -6,6 +6,6 @@ export const agreementRules: RuleTree = {
   Mutation: { createDataSharingAgreement: mayAttemptAction('agreement.manage'), revokeDataSharingAgreement: mayAttemptAction('agreement.manage') },
   // Reached only through the rules above.
   DataSharingAgreement: sameRule(isPublic, [
-    'id', 'code', 'purpose', 'categoryCodes', 'finestLevel', 'validFrom', 'validTo', 'revokedAt', 'grantor', 'grantee', 'regionRoot', 'active',
+    'id', 'code', 'purpose', 'categoryCodes', 'finestLevel', 'validFrom', 'validTo', 'revokedAt', 'grantor', 'grantee', 'coversOnlyGrantorData', 'regionRoot', 'active',
   ]),
 };

@@ -10,6 +10,7 @@ import { Region } from '../region/region.entity';
 import { DataSharingAgreement } from './agreement.entity';
 import type { CreateAgreementInput } from './agreement.inputs';
 import { cleanText } from '../../common/text';
+import { recordAudit } from '../audit/audit-event.service';
 
 /** Agreements are visible to their grantor, their grantee and the provincial governorate. */
 export function visibleAgreements(ctx: Context): FilterQuery<DataSharingAgreement> | null {
@@ -48,6 +49,10 @@ export async function createAgreement(ctx: Context, input: CreateAgreementInput)
     code: input.code, grantor, grantee, purpose: cleanText('purpose', input.purpose, 5), categoryCodes: codes, regionRoot: root, finestLevel: input.finestLevel,
     validFrom: input.validFrom, validTo: input.validTo, createdBy: ctx.em.getReference(Person, ctx.viewer.person!.id),
   });
+  recordAudit(ctx.em, ctx.viewer, 'agreement.create', input.code, {
+    grantor: grantor.code, grantee: grantee.code, categories: codes, root: root.code, finest: input.finestLevel, validFrom: input.validFrom, validTo: input.validTo,
+    onlyGrantorData: grantor.kind !== AgencyKind.PROVINCIAL_GOVERNORATE,
+  });
   await ctx.em.flush();
   return agreement;
 }
@@ -60,6 +65,7 @@ export async function revokeAgreement(ctx: Context, code: string): Promise<DataS
   if (agreement.revokedAt) throw new ConflictError(`agreement ${code} was revoked already`);
   agreement.revokedAt = new Date();
   agreement.revokedBy = ctx.em.getReference(Person, ctx.viewer.person!.id, { wrapped: true });
+  recordAudit(ctx.em, ctx.viewer, 'agreement.revoke', code, {});
   await ctx.em.flush();
   return agreement;
 }
