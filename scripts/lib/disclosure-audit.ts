@@ -349,3 +349,49 @@ export function formatReports(reports: readonly AudienceReport[]): string {
     `| ${r.audience} | ${r.examined} | ${r.narrowest ?? '—'}${r.narrowestAt ? ` (${r.narrowestAt})` : ''} | ${r.ownBound.length} | ${r.disclosed.length} |`);
   return ['| audience | withheld small counts examined | narrowest interval | bounded by own cells | disclosed |', '|---|--:|---|--:|--:|', ...rows].join('\n');
 }
+
+const RANK: Record<string, number> = { PROVINCE: 0, COUNTY: 1, DISTRICT: 2, CITY: 3, RURAL_DISTRICT: 3, NEIGHBOURHOOD: 4, VILLAGE: 4 };
+const upToCounty = (c: AuditCell) => RANK[c.level] <= RANK.COUNTY;
+const inside = (c: AuditCell, path: string) => c.path.startsWith(path);
+
+/**
+ * What each audience is shown, transcribed from the README's table ("Harm data: who sees what")
+ * for a caller whose agency answers for `path`, not read from the policy code.
+ */
+const VIEWS = {
+  public: (c: AuditCell) => c.sensitivity === 'OPEN' && upToCounty(c),
+  partner: (path: string) => (c: AuditCell) => c.sensitivity === 'OPEN' || (c.sensitivity === 'RESTRICTED' && (upToCounty(c) || inside(c, path))),
+  countyGovernorate: (path: string) => (c: AuditCell) =>
+    VIEWS.partner(path)(c) || (c.sensitivity === 'CONFIDENTIAL' && upToCounty(c) && inside(c, path)),
+  council: (path: string) => VIEWS.partner(path),
+  monitoring: () => true,
+};
+
+/**
+ * The demo's audiences, each with the cells its own agency reported: the public, an NGO member,
+ * two councils, a monitoring analyst, the university under its agreement, the state bodies and
+ * the provincial governorate that report the province's rows, and every county governorate.
+ */
+export async function demoAudiences(sql: <R>(query: string) => Promise<R[]>): Promise<Audience[]> {
+  const agencies = new Map(
+    (await sql<{ id: number; code: string; path: string }>(`select a.id, a.code, r.path from agency a join region r on r.id = a.jurisdiction_id`)).map((a) => [a.code, a]),
+  );
+  const ag = (code: string) => agencies.get(code)!;
+  const own = (...codes: string[]) => new Set(codes.map((c) => ag(c).id));
+  const counties = Array.from({ length: 14 }, (_, n) => `AG-CG-${String(n + 1).padStart(2, '0')}`);
+  // The university's active agreement: ADDICTION and DIVORCE in Kermanshah county, down to neighbourhoods, from the provincial governorate.
+  const razi = VIEWS.partner(ag('AG-RAZI').path);
+  return [
+    { name: 'public', own: new Set(), sees: VIEWS.public },
+    { name: 'partner (NGO member, Kermanshah county)', own: own('AG-NGO-KSH-WOMEN'), sees: VIEWS.partner(ag('AG-NGO-KSH-WOMEN').path) },
+    { name: 'council (Kermanshah city)', own: own('AG-CC-01'), sees: VIEWS.council(ag('AG-CC-01').path) },
+    { name: 'council (Kanduleh village)', own: own('AG-VC-01'), sees: VIEWS.council(ag('AG-VC-01').path) },
+    { name: 'analyst (provincial monitoring)', own: own('AG-SCA'), sees: VIEWS.monitoring },
+    {
+      name: 'university (active agreement)', own: own('AG-RAZI'),
+      sees: (c) => razi(c) || (['ADDICTION', 'DIVORCE'].includes(c.category) && inside(c, '/KSH/KSH-01/')),
+    },
+    ...['AG-WELFARE', 'AG-GOV', 'AG-SPORT-YOUTH'].map((code) => ({ name: `${code} (reports the province's rows)`, own: own(code), sees: VIEWS.partner(ag(code).path) })),
+    ...counties.map((code) => ({ name: `${code} with its own cells`, own: own(code), sees: VIEWS.countyGovernorate(ag(code).path) })),
+  ];
+}
